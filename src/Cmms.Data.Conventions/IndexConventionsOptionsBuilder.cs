@@ -1,0 +1,31 @@
+using Cmms.Data.Conventions.Internal;
+
+namespace Cmms.Data.Conventions;
+
+/// <summary>
+///     Configures the Cmms.Data index conventions; passed to
+///     <see cref="Microsoft.EntityFrameworkCore.CmmsConventionsDbContextOptionsBuilderExtensions.UseIndexConventions(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, Action{IndexConventionsOptionsBuilder}?)" />.
+/// </summary>
+public sealed class IndexConventionsOptionsBuilder
+{
+    internal IndexConventionsOptionsBuilder(CmmsConventionsOptionsExtension extension) => Extension = extension;
+
+    internal CmmsConventionsOptionsExtension Extension { get; private set; }
+
+    /// <summary>
+    ///     Chooses what happens to an explicitly declared index that duplicates a key, a unique constraint or another
+    ///     index, or is a leading prefix of another index. <see cref="RedundantIndexAction.Remove" /> by default.
+    /// </summary>
+    /// <param name="action">The action to take.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public IndexConventionsOptionsBuilder RedundantIndexes(RedundantIndexAction action)
+    {
+        if (!Enum.IsDefined(action))
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown redundant index action.");
+        }
+
+        Extension = Extension.WithRedundantIndexAction(action);
+        return this;
+    }
+}

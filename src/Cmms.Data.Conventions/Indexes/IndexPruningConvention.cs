@@ -1,0 +1,125 @@
+using Cmms.Data.Conventions.Rules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Cmms.Data.Conventions.Metadata;
+
+namespace Cmms.Data.Conventions.Indexes;
+
+/// <summary>
+///     At model finalization, when filters, methods and sort orders are final: removes declared indexes that
+///     <see cref="IndexRedundancyRules" /> finds redundant, then gives every foreign key that no key or usable index
+///     serves an index of its own. Records what it left out for <c>GetPrunedIndexes()</c>.
+/// </summary>
+internal sealed class IndexPruningConvention(
+    RedundantIndexAction action,
+    IDiagnosticsLogger<DbLoggerCategory.Model> logger,
+    Func<string, string> rewriteName) : IModelFinalizingConvention
+{
+    private readonly IndexConventionsLogger _log = new(logger);
+
+    public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        var model = modelBuilder.Metadata;
+        var tables = ModelTable.ReadAll(model);
+        var pruned = new List<PrunedIndex>();
+
+        var redundant = tables.Select(t => (Table: t, Redundant: IndexRedundancyRules.FindRedundant(t.Definitions))).ToList();
+        if (action == RedundantIndexAction.Throw && redundant.SelectMany(r => r.Redundant).ToList() is { Count: > 0 } all)
+        {
+            throw new InvalidOperationException(
+                $"The model declares {all.Count} redundant index(es), and redundant indexes are set to Throw:"
+                + string.Concat(all.Select(r => $"{Environment.NewLine}  {r.Index.Name} on {r.Index.Table}: "
+                    + $"{IndexConventionsLogger.Describe(r.Reason)} '{r.CoveredBy.Name}'")));
+        }
+
+        foreach (var (table, redundantIndexes) in redundant)
+        {
+            pruned.AddRange(RemoveRedundant(table, redundantIndexes));
+            LogAllowedRedundant(table);
+            pruned.AddRange(IndexForeignKeys(table, model.GetMaxIdentifierLength()));
+        }
+
+        ((IAnnotatable)model).SetRuntimeAnnotation(
+            CmmsAnnotationNames.PrunedIndexes,
+            pruned.OrderBy(p => p.Table, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList());
+    }
+
+    private IEnumerable<PrunedIndex> RemoveRedundant(ModelTable table, IReadOnlyList<RedundantIndex> redundantIndexes)
+    {
+        foreach (var redundant in redundantIndexes)
+        {
+            if (action == RedundantIndexAction.Warn && redundant.Index.IsDeclared)
+            {
+                _log.RedundantIndexKept(redundant);
+                continue;
+            }
+
+            var index = table.IndexOf(redundant.Index);
+            index.DeclaringEntityType.RemoveIndex(index);
+            table.Forget(redundant.Index);
+            _log.RedundantIndexRemoved(redundant);
+            yield return new PrunedIndex(
+                redundant.Index.Name,
+                table.DisplayName,
+                redundant.Index.KeyColumns.Select(c => c.Name).ToList(),
+                redundant.Reason,
+                redundant.CoveredBy.Name);
+        }
+    }
+
+    private void LogAllowedRedundant(ModelTable table)
+    {
+        var definitions = table.Definitions.ToList();
+        foreach (var index in definitions.Where(d => d.AllowRedundant))
+        {
+            if (definitions.FirstOrDefault(b => IndexRedundancyRules.Covers(b, index) is not null) is { } cover)
+            {
+                _log.RedundantIndexAllowed(index, cover);
+            }
+        }
+    }
+
+    private IEnumerable<PrunedIndex> IndexForeignKeys(ModelTable table, int maxNameLength)
+    {
+        foreach (var entityType in table.EntityTypes)
+        {
+            foreach (var foreignKey in entityType.GetDeclaredForeignKeys())
+            {
+                var columns = table.ColumnsOf(foreignKey.Properties);
+                var constraint = foreignKey.GetConstraintName() ?? string.Join("_", columns);
+                var serving = IndexRedundancyRules.FindForeignKeyIndex(table.Definitions, columns);
+                if (serving is { IsConstraint: true })
+                {
+                    // A key serves it: EF Core would not have created an index either, so nothing was pruned.
+                    continue;
+                }
+
+                var name = DefaultIndexName(table, columns, maxNameLength);
+                if (serving is not null)
+                {
+                    _log.ForeignKeyIndexCovered(constraint, table.DisplayName, columns, serving.Name);
+                    yield return new PrunedIndex(name, table.DisplayName, columns, PrunedIndexReason.ForeignKeyCovered, serving.Name);
+                    continue;
+                }
+
+                // A named index: an unnamed HasIndex on the same properties would return a declared (maybe partial) one.
+                var created = entityType.Builder.HasIndex(foreignKey.Properties, name, fromDataAnnotation: false);
+                if (created is not null)
+                {
+                    table.Remember(created.Metadata);
+                    _log.ForeignKeyIndexCreated(name, table.DisplayName, constraint, columns);
+                }
+            }
+        }
+    }
+
+    private string DefaultIndexName(ModelTable table, IReadOnlyList<string> columns, int maxLength)
+    {
+        var name = rewriteName($"IX_{table.StoreObject.Name}_{string.Join("_", columns)}");
+        return name.Length <= maxLength ? name : name[..maxLength];
+    }
+}

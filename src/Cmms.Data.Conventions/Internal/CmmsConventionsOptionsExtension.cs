@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cmms.Data.Conventions.Internal;
+
+/// <summary>
+///     The immutable options of the Cmms.Data conventions. Every <c>WithXxx</c> returns a changed clone, so options
+///     captured by one context's service provider never change under it.
+/// </summary>
+internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtension
+{
+    private DbContextOptionsExtensionInfo? _info;
+
+    public CmmsConventionsOptionsExtension()
+    {
+    }
+
+    private CmmsConventionsOptionsExtension(CmmsConventionsOptionsExtension copyFrom)
+    {
+        UseSnakeCaseNames = copyFrom.UseSnakeCaseNames;
+        UseIndexConventions = copyFrom.UseIndexConventions;
+        RedundantIndexAction = copyFrom.RedundantIndexAction;
+    }
+
+    public bool UseSnakeCaseNames { get; private init; }
+
+    public bool UseIndexConventions { get; private init; }
+
+    public RedundantIndexAction RedundantIndexAction { get; private init; } = RedundantIndexAction.Remove;
+
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    public CmmsConventionsOptionsExtension WithSnakeCaseNames() => new(this) { UseSnakeCaseNames = true };
+
+    public CmmsConventionsOptionsExtension WithIndexConventions() => new(this) { UseIndexConventions = true };
+
+    public CmmsConventionsOptionsExtension WithRedundantIndexAction(RedundantIndexAction action)
+        => new(this) { RedundantIndexAction = action };
+
+    public void ApplyServices(IServiceCollection services)
+        => new EntityFrameworkServicesBuilder(services)
+            .TryAdd<IConventionSetPlugin, CmmsConventionSetPlugin>();
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(CmmsConventionsOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        private string? _logFragment;
+
+        private new CmmsConventionsOptionsExtension Extension => (CmmsConventionsOptionsExtension)base.Extension;
+
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => _logFragment ??= BuildLogFragment();
+
+        public override int GetServiceProviderHashCode()
+            => HashCode.Combine(Extension.UseSnakeCaseNames, Extension.UseIndexConventions, Extension.RedundantIndexAction);
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
+            => other is ExtensionInfo otherInfo
+                && Extension.UseSnakeCaseNames == otherInfo.Extension.UseSnakeCaseNames
+                && Extension.UseIndexConventions == otherInfo.Extension.UseIndexConventions
+                && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
+            debugInfo["Cmms:SnakeCaseNames"] = Extension.UseSnakeCaseNames.ToString(CultureInfo.InvariantCulture);
+            debugInfo["Cmms:IndexConventions"] = Extension.UseIndexConventions.ToString(CultureInfo.InvariantCulture);
+            debugInfo["Cmms:RedundantIndexes"] = Extension.RedundantIndexAction.ToString();
+        }
+
+        private string BuildLogFragment()
+        {
+            var fragment = string.Empty;
+            if (Extension.UseSnakeCaseNames)
+            {
+                fragment += "using snake_case names ";
+            }
+
+            if (Extension.UseIndexConventions)
+            {
+                fragment += $"using index conventions (redundant indexes: {Extension.RedundantIndexAction}) ";
+            }
+
+            return fragment;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace Cmms.Data;
+
+/// <summary>
+///     Configures a <see cref="CmmsDbContext" /> the one way every host of it does: Npgsql, snake_case names, the
+///     index conventions, and migrations from the Cmms.Data.Migrations assembly.
+/// </summary>
+public static class CmmsDbContextOptionsBuilderExtensions
+{
+    /// <summary>The assembly that holds the schema's migrations.</summary>
+    public const string MigrationsAssembly = "Cmms.Data.Migrations";
+
+    /// <summary>Configures the context for a PostgreSQL connection string.</summary>
+    /// <param name="optionsBuilder">The options builder.</param>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="configureNpgsql">Optional further Npgsql configuration.</param>
+    /// <returns>The same options builder.</returns>
+    public static DbContextOptionsBuilder UseCmmsData(
+        this DbContextOptionsBuilder optionsBuilder,
+        string connectionString,
+        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        return optionsBuilder
+            .UseNpgsql(connectionString, npgsql => ConfigureNpgsql(npgsql, configureNpgsql))
+            .UseCmmsConventions();
+    }
+
+    /// <summary>Configures the context for an <see cref="NpgsqlDataSource" /> (the recommended way in applications).</summary>
+    /// <param name="optionsBuilder">The options builder.</param>
+    /// <param name="dataSource">The data source.</param>
+    /// <param name="configureNpgsql">Optional further Npgsql configuration.</param>
+    /// <returns>The same options builder.</returns>
+    public static DbContextOptionsBuilder UseCmmsData(
+        this DbContextOptionsBuilder optionsBuilder,
+        NpgsqlDataSource dataSource,
+        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+
+        return optionsBuilder
+            .UseNpgsql(dataSource, npgsql => ConfigureNpgsql(npgsql, configureNpgsql))
+            .UseCmmsConventions();
+    }
+
+    private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql, Action<NpgsqlDbContextOptionsBuilder>? configure)
+    {
+        npgsql.MigrationsAssembly(MigrationsAssembly);
+        configure?.Invoke(npgsql);
+    }
+
+    private static DbContextOptionsBuilder UseCmmsConventions(this DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseSnakeCaseNamingConvention().UseIndexConventions();
+}
