@@ -1,7 +1,6 @@
 using Cmms.Data.Conventions.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
@@ -17,9 +16,12 @@ namespace Cmms.Data.Conventions.Indexes;
 internal sealed class IndexPruningConvention(
     RedundantIndexAction action,
     IDiagnosticsLogger<DbLoggerCategory.Model> logger,
-    Func<string, string> rewriteName) : IModelFinalizingConvention
+    Func<string, string> rewriteName) : IModelFinalizingConvention, IModelFinalizedConvention
 {
     private readonly IndexConventionsLogger _log = new(logger);
+
+    // A convention set is built for one model, so this holds the result of that model's finalization only.
+    private IReadOnlyList<PrunedIndex> _pruned = [];
 
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
@@ -43,9 +45,14 @@ internal sealed class IndexPruningConvention(
             pruned.AddRange(IndexForeignKeys(table, model.GetMaxIdentifierLength()));
         }
 
-        ((IAnnotatable)model).SetRuntimeAnnotation(
-            CmmsAnnotationNames.PrunedIndexes,
-            pruned.OrderBy(p => p.Table, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList());
+        _pruned = pruned.OrderBy(p => p.Table, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+
+    // Runtime annotations can only be added once the model is read-only; they never reach a model snapshot.
+    public IModel ProcessModelFinalized(IModel model)
+    {
+        model.SetRuntimeAnnotation(CmmsAnnotationNames.PrunedIndexes, _pruned);
+        return model;
     }
 
     private IEnumerable<PrunedIndex> RemoveRedundant(ModelTable table, IReadOnlyList<RedundantIndex> redundantIndexes)

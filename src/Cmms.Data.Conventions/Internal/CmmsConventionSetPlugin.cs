@@ -34,12 +34,12 @@ internal sealed class CmmsConventionSetPlugin(
             // EF Core's ForeignKeyIndexConvention decides before filters and methods are known (dotnet/efcore#24237);
             // the index conventions decide foreign key indexes at finalization instead.
             conventionSet.Remove(typeof(ForeignKeyIndexConvention));
-            conventionSet.ModelFinalizingConventions.Insert(
-                finalizingPosition,
-                new IndexPruningConvention(
-                    extension.RedundantIndexAction,
-                    dependencies.Logger,
-                    extension.UseSnakeCaseNames ? SnakeCaseNameRewriter.Rewrite : static name => name));
+            var pruning = new IndexPruningConvention(
+                extension.RedundantIndexAction,
+                dependencies.Logger,
+                extension.UseSnakeCaseNames ? SnakeCaseNameRewriter.Rewrite : static name => name);
+            conventionSet.ModelFinalizingConventions.Insert(finalizingPosition, pruning);
+            conventionSet.ModelFinalizedConventions.Insert(0, pruning);
         }
 
         return conventionSet;

@@ -1,0 +1,61 @@
+using Cmms.Data.Conventions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace Cmms.Data.Tests.Conventions.TestModels;
+
+/// <summary>
+///     A small context whose model each test configures, built with the conventions on an unused connection string.
+/// </summary>
+internal sealed class ConventionTestContext(DbContextOptions options, Action<ModelBuilder> configure) : DbContext(options)
+{
+    public Guid ModelKey { get; } = Guid.NewGuid();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Parent>(b =>
+        {
+            b.ToTable("parents");
+            b.HasAlternateKey(p => new { p.TenantId, p.Code });
+        });
+        modelBuilder.Entity<Child>(b =>
+        {
+            b.ToTable("children");
+            b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId);
+        });
+        configure(modelBuilder);
+    }
+
+    /// <summary>Builds the design-time model of a test configuration.</summary>
+    public static IModel BuildModel(
+        Action<ModelBuilder> configure,
+        Action<IndexConventionsOptionsBuilder>? conventions = null,
+        ILoggerFactory? loggerFactory = null,
+        bool indexConventions = true)
+    {
+        var options = new DbContextOptionsBuilder()
+            .UseNpgsql("Host=unused;Database=unused")
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IModelCacheKeyFactory, PerInstanceModelCacheKeyFactory>();
+        if (indexConventions)
+        {
+            options.UseIndexConventions(conventions);
+        }
+
+        if (loggerFactory is not null)
+        {
+            options.UseLoggerFactory(loggerFactory).EnableSensitiveDataLogging();
+        }
+
+        using var context = new ConventionTestContext(options.Options, configure);
+        return context.GetService<IDesignTimeModel>().Model;
+    }
+
+    private sealed class PerInstanceModelCacheKeyFactory : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime)
+            => (((ConventionTestContext)context).ModelKey, designTime);
+    }
+}
