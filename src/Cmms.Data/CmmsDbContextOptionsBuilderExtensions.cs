@@ -6,7 +6,7 @@ namespace Cmms.Data;
 
 /// <summary>
 ///     Configures a <see cref="CmmsDbContext" /> the one way every host of it does: Npgsql, snake_case names, the
-///     index conventions, and migrations from the Cmms.Data.Migrations assembly.
+///     index conventions, lock-safe migrations SQL, and migrations from the Cmms.Data.Migrations assembly.
 /// </summary>
 public static class CmmsDbContextOptionsBuilderExtensions
 {
@@ -56,5 +56,5 @@ public static class CmmsDbContextOptionsBuilderExtensions
     }
 
     private static DbContextOptionsBuilder UseCmmsConventions(this DbContextOptionsBuilder optionsBuilder)
-        => optionsBuilder.UseSnakeCaseNamingConvention().UseIndexConventions();
+        => optionsBuilder.UseSnakeCaseNamingConvention().UseIndexConventions().UseSafeMigrations();
 }

@@ -109,7 +109,14 @@ internal sealed class IndexPruningConvention(
                 if (serving is not null)
                 {
                     _log.ForeignKeyIndexCovered(constraint, table.DisplayName, columns, serving.Name);
-                    yield return new PrunedIndex(name, table.DisplayName, columns, PrunedIndexReason.ForeignKeyCovered, serving.Name);
+
+                    // A declared index on exactly the foreign key's columns is its index: EF Core would not have
+                    // created another, so nothing was pruned. Only a longer index makes one unnecessary.
+                    if (serving.KeyColumns.Count > columns.Count)
+                    {
+                        yield return new PrunedIndex(name, table.DisplayName, columns, PrunedIndexReason.ForeignKeyCovered, serving.Name);
+                    }
+
                     continue;
                 }
 
@@ -124,9 +131,20 @@ internal sealed class IndexPruningConvention(
         }
     }
 
+    // EF Core's default name, made unique on the table: a declared index may already carry it (a partial index,
+    // say), and HasIndex with a taken name would return that index instead of creating the foreign key's.
     private string DefaultIndexName(ModelTable table, IReadOnlyList<string> columns, int maxLength)
     {
-        var name = rewriteName($"IX_{table.StoreObject.Name}_{string.Join("_", columns)}");
-        return name.Length <= maxLength ? name : name[..maxLength];
+        var baseName = rewriteName($"IX_{table.StoreObject.Name}_{string.Join("_", columns)}");
+        var name = Truncate(baseName, maxLength);
+        for (var suffix = 1; table.HasIndexNamed(name); suffix++)
+        {
+            var tail = suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = Truncate(baseName, maxLength - tail.Length) + tail;
+        }
+
+        return name;
     }
+
+    private static string Truncate(string name, int maxLength) => name.Length <= maxLength ? name : name[..maxLength];
 }

@@ -47,6 +47,10 @@ internal sealed class ModelTable
 
     public void Forget(IndexDefinition definition) => _indexes.Remove(definition);
 
+    public bool HasIndexNamed(string name)
+        => _indexes.Keys.Any(d => d.Name == name)
+            || EntityTypes.SelectMany(e => e.GetDeclaredIndexes()).Any(i => i.Name == name);
+
     public void Remember(IConventionIndex index) => _indexes.Add(Describe(index), index);
 
     public IReadOnlyList<string> ColumnsOf(IEnumerable<IReadOnlyProperty> properties)

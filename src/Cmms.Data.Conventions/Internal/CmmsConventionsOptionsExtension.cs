@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cmms.Data.Conventions.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -23,6 +24,8 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         UseSnakeCaseNames = copyFrom.UseSnakeCaseNames;
         UseIndexConventions = copyFrom.UseIndexConventions;
         RedundantIndexAction = copyFrom.RedundantIndexAction;
+        UseSafeMigrations = copyFrom.UseSafeMigrations;
+        LockTimeout = copyFrom.LockTimeout;
     }
 
     public bool UseSnakeCaseNames { get; private init; }
@@ -31,11 +34,19 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
     public RedundantIndexAction RedundantIndexAction { get; private init; } = RedundantIndexAction.Remove;
 
+    public bool UseSafeMigrations { get; private init; }
+
+    public TimeSpan LockTimeout { get; private init; } = SafeMigrationsDefaults.LockTimeout;
+
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     public CmmsConventionsOptionsExtension WithSnakeCaseNames() => new(this) { UseSnakeCaseNames = true };
 
     public CmmsConventionsOptionsExtension WithIndexConventions() => new(this) { UseIndexConventions = true };
+
+    public CmmsConventionsOptionsExtension WithSafeMigrations() => new(this) { UseSafeMigrations = true };
+
+    public CmmsConventionsOptionsExtension WithLockTimeout(TimeSpan timeout) => new(this) { LockTimeout = timeout };
 
     public CmmsConventionsOptionsExtension WithRedundantIndexAction(RedundantIndexAction action)
         => new(this) { RedundantIndexAction = action };
@@ -59,19 +70,28 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         public override string LogFragment => _logFragment ??= BuildLogFragment();
 
         public override int GetServiceProviderHashCode()
-            => HashCode.Combine(Extension.UseSnakeCaseNames, Extension.UseIndexConventions, Extension.RedundantIndexAction);
+            => HashCode.Combine(
+                Extension.UseSnakeCaseNames,
+                Extension.UseIndexConventions,
+                Extension.RedundantIndexAction,
+                Extension.UseSafeMigrations,
+                Extension.LockTimeout);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
                 && Extension.UseSnakeCaseNames == otherInfo.Extension.UseSnakeCaseNames
                 && Extension.UseIndexConventions == otherInfo.Extension.UseIndexConventions
-                && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction;
+                && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction
+                && Extension.UseSafeMigrations == otherInfo.Extension.UseSafeMigrations
+                && Extension.LockTimeout == otherInfo.Extension.LockTimeout;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
             debugInfo["Cmms:SnakeCaseNames"] = Extension.UseSnakeCaseNames.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:IndexConventions"] = Extension.UseIndexConventions.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:RedundantIndexes"] = Extension.RedundantIndexAction.ToString();
+            debugInfo["Cmms:SafeMigrations"] = Extension.UseSafeMigrations.ToString(CultureInfo.InvariantCulture);
+            debugInfo["Cmms:LockTimeout"] = Extension.LockTimeout.ToString("c", CultureInfo.InvariantCulture);
         }
 
         private string BuildLogFragment()
@@ -85,6 +105,11 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
             if (Extension.UseIndexConventions)
             {
                 fragment += $"using index conventions (redundant indexes: {Extension.RedundantIndexAction}) ";
+            }
+
+            if (Extension.UseSafeMigrations)
+            {
+                fragment += $"using safe migrations (lock_timeout {Extension.LockTimeout.TotalMilliseconds:0}ms) ";
             }
 
             return fragment;

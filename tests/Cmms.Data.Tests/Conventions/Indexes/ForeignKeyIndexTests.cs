@@ -119,4 +119,42 @@ public class ForeignKeyIndexTests
             ("ix_children_parent_id_declared", PrunedIndexReason.PrefixOfIndex, "ix_children_parent_id_b"),
         ]);
     }
+
+    [Fact]
+    public void Declared_index_on_exactly_the_foreign_key_columns_is_its_index_and_nothing_is_pruned()
+    {
+        var model = ConventionTestContext.BuildModel(mb => mb.Entity<Child>().HasIndex(c => c.ParentId, "ix_children_parent_id"));
+
+        model.IndexNames<Child>().Should().Equal("ix_children_parent_id");
+        model.Index<Child>("ix_children_parent_id").GetFilter().Should().BeNull();
+        model.GetPrunedIndexes().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Foreign_key_gets_a_full_index_when_a_partial_index_already_has_its_default_name()
+    {
+        var model = ConventionTestContext.BuildModel(mb =>
+            mb.Entity<Child>().HasIndex(c => c.ParentId, "ix_children_parent_id").HasFilter("flag"));
+
+        model.IndexNames<Child>().Should().BeEquivalentTo(["ix_children_parent_id", "ix_children_parent_id1"]);
+        model.Index<Child>("ix_children_parent_id").GetFilter().Should().Be("flag");
+        model.Index<Child>("ix_children_parent_id1").GetFilter().Should().BeNull();
+        model.Index<Child>("ix_children_parent_id1").Columns().Should().Equal("parent_id");
+    }
+
+    [Fact]
+    public void Pruned_foreign_key_index_never_takes_the_name_of_an_index_that_stays()
+    {
+        var model = ConventionTestContext.BuildModel(mb =>
+        {
+            mb.Entity<Child>().HasIndex(c => c.ParentId, "ix_children_parent_id").HasFilter("flag");
+            mb.Entity<Child>().HasIndex(c => new { c.ParentId, c.A }, "ix_children_parent_id_a");
+        });
+
+        var remaining = model.IndexNames<Child>();
+        remaining.Should().BeEquivalentTo(["ix_children_parent_id", "ix_children_parent_id_a"]);
+        model.GetPrunedIndexes().Should().ContainSingle().Which.Should().BeEquivalentTo(new PrunedIndex(
+            "ix_children_parent_id1", "children", ["parent_id"], PrunedIndexReason.ForeignKeyCovered, "ix_children_parent_id_a"));
+        model.GetPrunedIndexes().Select(p => p.Name).Should().NotIntersectWith(remaining);
+    }
 }
