@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Cmms.Data.Tool.Errors;
+
+namespace Cmms.Data.Tool.CommandLine;
+
+/// <summary>Builds a command whose action receives a <see cref="ToolContext" /> and returns an exit code.</summary>
+internal static class ToolCommand
+{
+    public static Command Create(
+        string name,
+        string description,
+        ToolConsole console,
+        Func<ToolContext, CancellationToken, Task<int>> run,
+        params Symbol[] symbols)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Command subcommand:
+                    command.Subcommands.Add(subcommand);
+                    break;
+            }
+        }
+
+        command.SetAction((parseResult, cancellationToken) => RunAsync(new ToolContext(parseResult, console), run, cancellationToken));
+        return command;
+    }
+
+    // Translated here, where the resolved connection is known, so the message can name the server and scrub its password.
+    private static async Task<int> RunAsync(
+        ToolContext context,
+        Func<ToolContext, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ToolException)
+        {
+            throw ErrorTranslator.Translate(ex, context.ResolvedConnection);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Cmms.Data.Tool.CommandLine;
+
+/// <summary>
+///     Where a command writes: data to <see cref="Out" />, diagnostics and progress to <see cref="Error" />.
+/// </summary>
+/// <param name="Out">Standard output: the command's result (text or JSON).</param>
+/// <param name="Error">Standard error: progress, warnings and the one-line failure message.</param>
+/// <param name="IsTerminal">Whether standard error is a terminal, so progress may redraw one live line.</param>
+internal sealed record ToolConsole(TextWriter Out, TextWriter Error, bool IsTerminal)
+{
+    public static ToolConsole FromProcess() => new(Console.Out, Console.Error, !Console.IsErrorRedirected);
+}

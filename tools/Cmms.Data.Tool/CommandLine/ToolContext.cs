@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Cmms.Data.Tool.Connection;
+
+namespace Cmms.Data.Tool.CommandLine;
+
+/// <summary>
+///     What a running command gets: its parsed options, the console, and the database connection resolved on demand.
+/// </summary>
+internal sealed class ToolContext(ParseResult parseResult, ToolConsole console)
+{
+    private DatabaseConnection? _connection;
+
+    public ParseResult ParseResult { get; } = parseResult;
+
+    public ToolConsole Console { get; } = console;
+
+    public bool Json => ParseResult.GetValue(CommonOptions.Json);
+
+    public bool Verbose => ParseResult.GetValue(CommonOptions.Verbose);
+
+    /// <summary>The connection the command works on, once resolved (for error messages).</summary>
+    public DatabaseConnection? ResolvedConnection => _connection;
+
+    public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
+
+    /// <summary>
+    ///     Resolves <c>--connection</c>, then <c>CMMS_DB_CONNECTION</c>, then the embedded server (started on first
+    ///     use), and says on standard error which one is used, never with its password.
+    /// </summary>
+    public async Task<DatabaseConnection> GetConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is null)
+        {
+            _connection = await ConnectionResolver.ResolveAsync(ParseResult.GetValue(CommonOptions.Connection), cancellationToken)
+                .ConfigureAwait(false);
+            Console.Error.WriteLine($"cmms-db: using {_connection.Description} ({_connection.SourceDescription})");
+        }
+
+        return _connection;
+    }
+}

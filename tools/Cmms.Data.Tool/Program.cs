@@ -1,0 +1,3 @@
+using Cmms.Data.Tool.CommandLine;
+
+return await CmmsDbApp.RunAsync(args, ToolConsole.FromProcess()).ConfigureAwait(false);
