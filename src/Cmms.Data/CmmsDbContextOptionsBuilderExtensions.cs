@@ -49,6 +49,22 @@ public static class CmmsDbContextOptionsBuilderExtensions
             .UseCmmsConventions();
     }
 
+    /// <inheritdoc cref="UseCmmsData(DbContextOptionsBuilder, string, Action{NpgsqlDbContextOptionsBuilder}?)" />
+    public static DbContextOptionsBuilder<TContext> UseCmmsData<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        string connectionString,
+        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
+        where TContext : DbContext
+        => (DbContextOptionsBuilder<TContext>)UseCmmsData((DbContextOptionsBuilder)optionsBuilder, connectionString, configureNpgsql);
+
+    /// <inheritdoc cref="UseCmmsData(DbContextOptionsBuilder, NpgsqlDataSource, Action{NpgsqlDbContextOptionsBuilder}?)" />
+    public static DbContextOptionsBuilder<TContext> UseCmmsData<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        NpgsqlDataSource dataSource,
+        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
+        where TContext : DbContext
+        => (DbContextOptionsBuilder<TContext>)UseCmmsData((DbContextOptionsBuilder)optionsBuilder, dataSource, configureNpgsql);
+
     private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql, Action<NpgsqlDbContextOptionsBuilder>? configure)
     {
         npgsql.MigrationsAssembly(MigrationsAssembly);

@@ -11,8 +11,8 @@ namespace Cmms.Data.Conventions.Migrations;
 /// <summary>
 ///     EF Core's migrator, with idempotent scripts that PostgreSQL can run: commands marked
 ///     <see cref="RerunnableCommand" /> are written outside the <c>DO $EF$</c> history-check blocks, since PostgreSQL
-///     refuses <c>CREATE INDEX CONCURRENTLY</c> inside a function ("cannot be executed from a function"). Applying
-///     migrations is unchanged.
+///     refuses <c>CREATE INDEX CONCURRENTLY</c> inside a function ("cannot be executed from a function"), and
+///     wrapped commands are not re-indented. Applying migrations is unchanged.
 /// </summary>
 /// <remarks>
 ///     EF Core wraps every command of an idempotent script in the history check in a private method of
@@ -129,14 +129,12 @@ internal sealed class SafeMigrator : Migrator
             {
                 SwitchTransaction(!command.TransactionSuppressed);
 
+                // Wrapped commands are written verbatim: EF Core indents them, which rewrites the text inside
+                // dollar-quoted bodies (a function created by the script would differ from a migrated one).
                 if (beginIf is not null && endIf is not null && !RerunnableCommand.IsMarked(command.CommandText))
                 {
                     _builder.AppendLine(beginIf);
-                    using (_builder.Indent())
-                    {
-                        _builder.AppendLines(command.CommandText);
-                    }
-
+                    _builder.AppendLines(command.CommandText);
                     _builder.Append(endIf);
                 }
                 else
