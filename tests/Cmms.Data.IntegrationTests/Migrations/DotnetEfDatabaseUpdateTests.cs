@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmms.Data.IntegrationTests.Migrations;
+
+/// <summary>
+///     Runs <c>dotnet ef database update</c> exactly as the README documents it, against the build this test runs from.
+/// </summary>
+public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEfDatabaseUpdateTests> db)
+    : IClassFixture<PostgresDatabaseFixture<DotnetEfDatabaseUpdateTests>>
+{
+    [Fact]
+    public async Task Dotnet_ef_database_update_applies_both_migrations_with_the_design_time_factory()
+    {
+        var repository = FindRepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repository,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CMMS_DB_CONNECTION"] = db.ConnectionString },
+        };
+        foreach (var argument in new[] { "ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", configuration, "--no-build" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(0, await output + await error);
+        await using var context = CmmsContexts.Create(db.ConnectionString);
+        (await context.Database.GetAppliedMigrationsAsync()).Should().HaveCount(2);
+        (await CatalogIndexes.ReadAsync(db.ConnectionString)).Should().Contain(i => i.Shape.Name == "ix_orders_user_id_status_created_at" && i.IsValid);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Cmms.Data.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The test does not run from inside the repository: Cmms.Data.sln was not found above " + AppContext.BaseDirectory);
+    }
+}
