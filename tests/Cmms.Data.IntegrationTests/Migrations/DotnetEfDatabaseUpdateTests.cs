@@ -17,14 +17,35 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"
             : "Debug";
+        // A fresh clone has not restored the local tool manifest (.config/dotnet-tools.json) yet.
+        var restore = await DotnetAsync(repository, null, "tool", "restore");
+        restore.ExitCode.Should().Be(0, restore.Output);
+
+        var update = await DotnetAsync(
+            repository,
+            db.ConnectionString,
+            "ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", configuration, "--no-build");
+
+        update.ExitCode.Should().Be(0, update.Output);
+        await using var context = CmmsContexts.Create(db.ConnectionString);
+        (await context.Database.GetAppliedMigrationsAsync()).Should().HaveCount(2);
+        (await CatalogIndexes.ReadAsync(db.ConnectionString)).Should().Contain(i => i.Shape.Name == "ix_orders_user_id_status_created_at" && i.IsValid);
+    }
+
+    private static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, string? connection, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = repository,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["CMMS_DB_CONNECTION"] = db.ConnectionString },
         };
-        foreach (var argument in new[] { "ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", configuration, "--no-build" })
+        if (connection is not null)
+        {
+            start.Environment["CMMS_DB_CONNECTION"] = connection;
+        }
+
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -33,11 +54,7 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        process.ExitCode.Should().Be(0, await output + await error);
-        await using var context = CmmsContexts.Create(db.ConnectionString);
-        (await context.Database.GetAppliedMigrationsAsync()).Should().HaveCount(2);
-        (await CatalogIndexes.ReadAsync(db.ConnectionString)).Should().Contain(i => i.Shape.Name == "ix_orders_user_id_status_created_at" && i.IsValid);
+        return (process.ExitCode, await output + await error);
     }
 
     private static string FindRepositoryRoot()
