@@ -8,7 +8,7 @@ namespace Cmms.Data;
 ///     with one <see cref="IEntityTypeConfiguration{TEntity}" />.
 /// </summary>
 /// <remarks>
-///     Configure it with <see cref="CmmsDbContextOptionsBuilderExtensions.UseCmmsData(DbContextOptionsBuilder, string)" />
+///     Configure it with <c>UseCmmsData(connectionString)</c>
 ///     (or <c>services.AddCmmsData(...)</c>), which switches on snake_case names and the index conventions. Migrations
 ///     live in the Cmms.Data.Migrations assembly; from the repository root:
 ///     <code>CMMS_DB_CONNECTION="Host=…" dotnet ef database update --project migrations/Cmms.Data.Migrations</code>
