@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Cmms.Data.Tool.Commands;
 using Cmms.Data.Tool.Errors;
-
 namespace Cmms.Data.Tool.CommandLine;
-
 /// <summary>
 ///     The cmms-db command line: builds the commands, runs one, and turns every failure into one line and an exit code.
 /// </summary>
@@ -17,26 +15,20 @@ internal static class CmmsDbApp
         {
             root.Subcommands.Add(command);
         }
-
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await console.Error.WriteLineAsync($"cmms-db: {error.Message}").ConfigureAwait(false);
-            }
-
-            await console.Error.WriteLineAsync("Run 'cmms-db --help' for usage.").ConfigureAwait(false);
+            // One line, like every other failure, so that scripts can show it as is.
+            var errors = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
+            await console.Error.WriteLineAsync($"cmms-db: {errors} Run 'cmms-db --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-
         var configuration = new InvocationConfiguration
         {
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
-
         try
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -49,13 +41,14 @@ internal static class CmmsDbApp
             {
                 await console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             }
-
             return failure.ExitCode;
         }
     }
-
     private static IEnumerable<Command> CreateCommands(ToolConsole console)
     {
+        yield return MigrateCommand.Create(console);
+        yield return ScriptCommand.Create(console);
+        yield return StatusCommand.Create(console);
         yield return EmbeddedCommand.Create(console);
     }
 }

@@ -25,7 +25,8 @@ internal sealed class ToolContext(ParseResult parseResult, ToolConsole console)
 
     /// <summary>
     ///     Resolves <c>--connection</c>, then <c>CMMS_DB_CONNECTION</c>, then the embedded server (started on first
-    ///     use), and says on standard error which one is used, never with its password.
+    ///     use). Says on standard error which one is used, never with its password, when it is the embedded server
+    ///     (which nobody named) or with <c>--verbose</c>; otherwise a failure stays the one line cmms-db prints.
     /// </summary>
     public async Task<DatabaseConnection> GetConnectionAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +34,10 @@ internal sealed class ToolContext(ParseResult parseResult, ToolConsole console)
         {
             _connection = await ConnectionResolver.ResolveAsync(ParseResult.GetValue(CommonOptions.Connection), cancellationToken)
                 .ConfigureAwait(false);
-            Console.Error.WriteLine($"cmms-db: using {_connection.Description} ({_connection.SourceDescription})");
+            if (Verbose || _connection.Source == ConnectionSource.Embedded)
+            {
+                Console.Error.WriteLine($"Using {_connection.Description} ({_connection.SourceDescription}).");
+            }
         }
 
         return _connection;

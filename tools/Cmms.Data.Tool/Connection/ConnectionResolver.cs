@@ -11,6 +11,9 @@ internal static class ConnectionResolver
 {
     public const string EnvironmentVariable = "CMMS_DB_CONNECTION";
 
+    /// <summary>The application name of cmms-db's sessions when the connection string sets none.</summary>
+    public const string ApplicationName = "cmms-db";
+
     // An unreachable host must fail in bounded time; Npgsql's own default is 15 s.
     private const int DefaultConnectTimeoutSeconds = 10;
 
@@ -55,6 +58,12 @@ internal static class ConnectionResolver
         if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
         {
             builder.Timeout = DefaultConnectTimeoutSeconds;
+        }
+
+        // Names cmms-db's sessions in pg_stat_activity, e.g. when a migrator waits for another one's lock.
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = ApplicationName;
         }
 
         return new DatabaseConnection(builder, source);

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cmms.Data.Conventions.Migrations;
+using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Migrations;
+
+namespace Cmms.Data.Tool.Commands;
+
+/// <summary>
+///     <c>cmms-db migrate [--to MIGRATION] [--lock-timeout 5s] [--retries 3] [--lock-wait 10m]</c>: applies pending
+///     migrations (or reverts down to a target), then prints what it did and the index summary.
+/// </summary>
+internal static class MigrateCommand
+{
+    private static readonly Option<string?> To = new("--to")
+    {
+        Description = "The migration to end at: its name (InitialSchema) or id; 0 reverts everything (empty schema). Default: the newest.",
+        HelpName = "migration",
+    };
+
+    private static readonly Option<TimeSpan> LockTimeout = DurationOption.Create(
+        "--lock-timeout",
+        "How long each migration statement waits for a table lock before giving up (PostgreSQL lock_timeout); 0 waits forever.",
+        SafeMigrationsDefaults.LockTimeout);
+
+    private static readonly Option<int> Retries = new("--retries")
+    {
+        Description = "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …). Default: 3.",
+        HelpName = "count",
+        DefaultValueFactory = _ => 3,
+        Validators = { result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError("--retries must be 0 or more."); } } },
+    };
+
+    private static readonly Option<TimeSpan> LockWait = DurationOption.Create(
+        "--lock-wait",
+        "How long to wait while another migrator holds the migration lock on the database.",
+        TimeSpan.FromMinutes(10));
+
+    public static Command Create(ToolConsole console)
+        => ToolCommand.Create(
+            "migrate",
+            "Apply pending migrations, or revert down to --to; one migrator at a time per database. Prints what was done and an index summary.",
+            console,
+            RunAsync,
+            To,
+            LockTimeout,
+            Retries,
+            LockWait);
+
+    private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
+    {
+        var request = new MigrateRequest(context.Get(To), context.Get(LockTimeout), context.Get(Retries), context.Get(LockWait));
+        var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await new MigrationRunner(connection, new ProgressWriter(context.Console)).RunAsync(request, cancellationToken)
+            .ConfigureAwait(false);
+
+        var output = context.Console.Out;
+        if (context.Json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(
+                new
+                {
+                    database = outcome.Database,
+                    upToDate = outcome.Steps.Count == 0,
+                    applied = outcome.Steps.Where(s => !s.IsRevert).Select(s => s.Id),
+                    reverted = outcome.Steps.Where(s => s.IsRevert).Select(s => s.Id),
+                    current = outcome.Current,
+                    indexes = outcome.Indexes,
+                },
+                ToolJson.Options)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        await output.WriteLineAsync(Describe(outcome)).ConfigureAwait(false);
+        foreach (var line in outcome.Indexes.ToLines())
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(MigrationOutcome outcome)
+    {
+        if (outcome.Steps.Count == 0)
+        {
+            return $"Database '{outcome.Database}' is already up to date at {outcome.Current}.";
+        }
+
+        var applied = outcome.Steps.Where(s => !s.IsRevert).Select(s => s.Id).ToList();
+        var reverted = outcome.Steps.Where(s => s.IsRevert).Select(s => s.Id).ToList();
+        var done = new List<string>();
+        if (reverted.Count > 0)
+        {
+            done.Add($"reverted {string.Join(", ", reverted)}");
+        }
+
+        if (applied.Count > 0)
+        {
+            done.Add($"applied {string.Join(", ", applied)}");
+        }
+
+        return $"Database '{outcome.Database}': {string.Join("; ", done)}; now at {outcome.Current}.";
+    }
+}

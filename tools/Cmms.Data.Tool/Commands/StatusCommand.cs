@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace Cmms.Data.Tool.Commands;
+
+/// <summary>
+///     <c>cmms-db status</c>: applied and pending migrations, whether the model has changes no migration captures,
+///     and invalid indexes. Reads only.
+/// </summary>
+internal static class StatusCommand
+{
+    public static System.CommandLine.Command Create(ToolConsole console)
+        => ToolCommand.Create(
+            "status",
+            "Show applied and pending migrations, whether the model has changes no migration captures, and invalid indexes. Changes nothing.",
+            console,
+            RunAsync);
+
+    private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
+    {
+        var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var db = CmmsContextFactory.Create(connection.ConnectionString);
+        var catalog = MigrationCatalog.From(db);
+        var model = db.GetService<IDesignTimeModel>().Model;
+
+        await using var npgsql = new NpgsqlConnection(connection.ConnectionString);
+        await npgsql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var state = await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false);
+        var indexes = await IndexSummary.ReadAsync(npgsql, model, cancellationToken).ConfigureAwait(false);
+
+        var applied = state.Applied.Where(catalog.Knows).ToList();
+        var pending = catalog.Ids.Where(id => !state.Applied.Contains(id)).ToList();
+        var unknown = state.Applied.Where(id => !catalog.Knows(id)).ToList();
+        var current = applied.LastOrDefault() ?? MigrationCatalog.Empty;
+        var modelChanges = db.Database.HasPendingModelChanges();
+
+        if (context.Json)
+        {
+            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(
+                new
+                {
+                    database = connection.Database,
+                    current,
+                    applied,
+                    pending,
+                    unknown,
+                    hasPendingModelChanges = modelChanges,
+                    invalidIndexes = indexes.Invalid,
+                },
+                ToolJson.Options)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var output = context.Console.Out;
+        await output.WriteLineAsync($"Database '{connection.Database}' is at {current}.").ConfigureAwait(false);
+        await output.WriteLineAsync($"Applied ({applied.Count}): {List(applied)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Pending ({pending.Count}): {List(pending)}").ConfigureAwait(false);
+        if (unknown.Count > 0)
+        {
+            await output.WriteLineAsync($"Unknown to this cmms-db ({unknown.Count}, applied by a newer version): {List(unknown)}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(modelChanges
+            ? "Model changes no migration captures: yes (add a migration: dotnet ef migrations add NAME --project migrations/Cmms.Data.Migrations)"
+            : "Model changes no migration captures: none").ConfigureAwait(false);
+        await output.WriteLineAsync(indexes.Invalid.Count > 0
+            ? $"Invalid indexes ({indexes.Invalid.Count}, left by failed concurrent builds; cmms-db migrate rebuilds them): {List(indexes.Invalid)}"
+            : "Invalid indexes: none").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static string List(IEnumerable<string> items) => string.Join(", ", items) is { Length: > 0 } text ? text : "none";
+}

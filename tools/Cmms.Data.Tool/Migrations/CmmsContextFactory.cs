@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmms.Data.Tool.Migrations;
+
+/// <summary>Builds the <see cref="CmmsDbContext" /> cmms-db migrates with: configured as applications configure it.</summary>
+internal static class CmmsContextFactory
+{
+    /// <summary>
+    ///     A connection string that is never opened, for commands that only read the model and the migrations
+    ///     (<c>cmms-db script</c>).
+    /// </summary>
+    public const string ModelOnlyConnection = "Host=localhost;Database=cmms";
+
+    // A concurrent index build on a big table can run for hours. Waiting for a table lock is bounded separately
+    // (lock_timeout), so this only has to outlast the slowest statement.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromHours(12);
+
+    /// <summary>A context on <paramref name="connectionString" /> whose migrations wait at most <paramref name="lockTimeout" /> for a table lock.</summary>
+    public static CmmsDbContext Create(string connectionString, TimeSpan? lockTimeout = null)
+    {
+        var options = new DbContextOptionsBuilder<CmmsDbContext>()
+            .UseCmmsData(connectionString, npgsql => npgsql.CommandTimeout((int)CommandTimeout.TotalSeconds));
+        if (lockTimeout is { } timeout)
+        {
+            // Calling it again after UseCmmsData updates the same options extension.
+            options.UseSafeMigrations(safe => safe.LockTimeout(timeout));
+        }
+
+        return new CmmsDbContext(options.Options);
+    }
+}

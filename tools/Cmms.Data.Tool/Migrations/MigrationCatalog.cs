@@ -1,0 +1,54 @@
+using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Cmms.Data.Tool.Migrations;
+
+/// <summary>
+///     The migrations this build of cmms-db knows (those of the Cmms.Data.Migrations assembly), in order, and how
+///     a name given on the command line maps to one of them.
+/// </summary>
+internal sealed class MigrationCatalog
+{
+    /// <summary>The target that means "before the first migration": an empty schema.</summary>
+    public const string Empty = Migration.InitialDatabase;
+
+    private MigrationCatalog(IReadOnlyList<string> ids) => Ids = ids;
+
+    /// <summary>The migration ids (<c>20261121073123_InitialSchema</c>), oldest first.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>The newest migration, or <see cref="Empty" /> when there is none.</summary>
+    public string Head => Ids.Count == 0 ? Empty : Ids[^1];
+
+    public static MigrationCatalog From(DbContext context)
+        => new([.. context.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal)]);
+
+    /// <summary>The name a migration was given (<c>InitialSchema</c>), without its timestamp.</summary>
+    public static string NameOf(string id) => id.Length > 15 && id[14] == '_' ? id[15..] : id;
+
+    public bool Knows(string id) => Ids.Contains(id, StringComparer.Ordinal);
+
+    /// <summary>
+    ///     The id of the migration named <paramref name="nameOrId" /> (its name or its full id, any case), or
+    ///     <see cref="Empty" /> for <c>0</c>; a usage error listing the known migrations otherwise.
+    /// </summary>
+    public string Resolve(string nameOrId, string option)
+    {
+        if (nameOrId == Empty)
+        {
+            return Empty;
+        }
+
+        var match = Ids.FirstOrDefault(id => string.Equals(id, nameOrId, StringComparison.OrdinalIgnoreCase))
+            ?? Ids.FirstOrDefault(id => string.Equals(NameOf(id), nameOrId, StringComparison.OrdinalIgnoreCase));
+        return match ?? throw new ToolException(
+            $"Unknown migration '{nameOrId}' for {option}. Known migrations: {Describe()}.",
+            ExitCodes.Usage);
+    }
+
+    /// <summary>The known migrations for a message: <c>0 (empty schema), InitialSchema (20261121073123_InitialSchema), …</c>.</summary>
+    public string Describe() => string.Join(", ", Ids.Select(id => $"{NameOf(id)} ({id})").Prepend($"{Empty} (empty schema)"));
+}
