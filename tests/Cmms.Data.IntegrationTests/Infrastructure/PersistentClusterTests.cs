@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using Cmms.Data.LocalPostgres;
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Infrastructure;
+
+public sealed class PersistentClusterTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cmms-persistent-" + Guid.NewGuid().ToString("N")[..10], "postgres");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (Directory.Exists(_directory))
+        {
+            using var cluster = LocalPostgresCluster.Persistent(_directory);
+            await cluster.StopAsync();
+        }
+
+        var parent = Path.GetDirectoryName(_directory)!;
+        if (Directory.Exists(parent))
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Persistent_cluster_keeps_its_data_and_port_across_stop_and_start()
+    {
+        int port;
+        using (var first = LocalPostgresCluster.Persistent(_directory))
+        {
+            (await first.GetStatusAsync()).State.Should().Be(LocalPostgresState.NotCreated);
+            await first.EnsureStartedAsync();
+            port = first.Port;
+            await ExecuteAsync(first, "create table kept (value text); insert into kept values ('still here')");
+            await first.StopAsync();
+            (await first.GetStatusAsync()).Should().BeEquivalentTo(new { State = LocalPostgresState.Stopped, Port = (int?)port, ProcessId = (int?)null });
+        }
+
+        using var second = LocalPostgresCluster.Persistent(_directory);
+        second.Port.Should().Be(port, "the port is read from the cluster configuration before any start");
+        await second.EnsureStartedAsync();
+
+        second.Port.Should().Be(port);
+        (await ScalarAsync(second, "select value from kept")).Should().Be("still here");
+        (await ScalarAsync(second, "select current_setting('fsync')")).Should().Be("on");
+    }
+
+    [Fact]
+    public async Task Persistent_cluster_attaches_to_a_server_that_already_runs()
+    {
+        using var first = LocalPostgresCluster.Persistent(_directory);
+        await first.EnsureStartedAsync();
+        var running = await first.GetStatusAsync();
+
+        using var second = LocalPostgresCluster.Persistent(_directory);
+        await second.EnsureStartedAsync();
+        var attached = await second.GetStatusAsync();
+
+        attached.State.Should().Be(LocalPostgresState.Running);
+        attached.ProcessId.Should().Be(running.ProcessId!.Value, "the running server is reused, not restarted");
+        second.ConnectionString.Should().Be(first.ConnectionString);
+    }
+
+    [Fact]
+    public async Task Disposing_a_persistent_cluster_leaves_its_server_running()
+    {
+        int pid;
+        using (var cluster = LocalPostgresCluster.Persistent(_directory))
+        {
+            await cluster.EnsureStartedAsync();
+            pid = (await cluster.GetStatusAsync()).ProcessId!.Value;
+        }
+
+        PostmasterProcesses.IsAlive(pid).Should().BeTrue();
+        PostmasterProcesses.For(Path.Combine(_directory, "data")).Should().Equal(pid);
+    }
+
+    [Fact]
+    public async Task Starting_on_a_port_taken_by_another_process_fails_with_the_server_log_tail()
+    {
+        using var cluster = LocalPostgresCluster.Persistent(_directory);
+        await cluster.EnsureStartedAsync();
+        await cluster.StopAsync();
+
+        var squatter = new TcpListener(IPAddress.Loopback, cluster.Port);
+        squatter.Start();
+        try
+        {
+            var start = () => cluster.EnsureStartedAsync();
+
+            var error = (await start.Should().ThrowAsync<LocalPostgresException>()).Which;
+            var lines = error.Message.Split(Environment.NewLine);
+            lines[0].Should().StartWith($"PostgreSQL did not start in '{cluster.DataDirectory}'");
+            lines[1].Should().Be($"Last lines of {cluster.LogFile}:");
+            error.Message.Should().Contain("Address already in use");
+            error.Message.Should().NotContain("   at ", "no stack trace belongs in the message");
+        }
+        finally
+        {
+            squatter.Stop();
+        }
+    }
+
+    private static async Task ExecuteAsync(LocalPostgresCluster cluster, string sql)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(LocalPostgresCluster cluster, string sql)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

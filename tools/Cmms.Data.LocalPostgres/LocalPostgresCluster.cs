@@ -1,0 +1,260 @@
+using Npgsql;
+
+namespace Cmms.Data.LocalPostgres;
+
+/// <summary>
+/// A PostgreSQL cluster in a local directory, reached over TCP on 127.0.0.1 with trust
+/// authentication as superuser <c>postgres</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Persistent</b> clusters (<see cref="Persistent"/>) are created on first use and reused later:
+/// <see cref="EnsureStartedAsync"/> attaches to a running server, starts a stopped one, or creates a
+/// new one. The port is chosen once and stored in the cluster configuration. Disposing a persistent
+/// cluster leaves the server running; call <see cref="StopAsync"/> to stop it.
+/// </para>
+/// <para>
+/// <b>Throwaway</b> clusters (<see cref="StartThrowawayAsync"/>) live in a new temporary directory
+/// with durability switched off. Disposing stops the server and deletes the directory; a detached
+/// watchdog does the same if the owning process dies without disposing (even by SIGKILL).
+/// </para>
+/// <para>
+/// When the current process is root, <c>initdb</c>, <c>pg_ctl</c> and the server run as the
+/// <c>postgres</c> OS user, which is given the cluster directory.
+/// </para>
+/// </remarks>
+public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
+{
+    /// <summary>The superuser created by <c>initdb</c>; trust authentication needs no password.</summary>
+    public const string SuperUser = "postgres";
+
+    /// <summary>The maintenance database every cluster has.</summary>
+    public const string MaintenanceDatabase = "postgres";
+
+    private readonly ClusterLayout _layout;
+    private readonly PgCtl _pgCtl;
+    private readonly ServerUser _user = ServerUser.Current;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ThrowawayWatchdog? _watchdog;
+    private int? _port;
+    private bool _disposed;
+
+    private LocalPostgresCluster(string rootDirectory, PostgresBinaries binaries, bool isThrowaway)
+    {
+        _layout = new ClusterLayout(rootDirectory);
+        Binaries = binaries;
+        IsThrowaway = isThrowaway;
+        _pgCtl = new PgCtl(binaries, _layout, _user);
+        _port = ClusterSettings.ReadPort(_layout);
+    }
+
+    /// <summary>The directory holding the data directory, the server log and (usually) the socket.</summary>
+    public string Directory => _layout.RootDirectory;
+
+    /// <summary>The PostgreSQL data directory, <c>Directory/data</c>.</summary>
+    public string DataDirectory => _layout.DataDirectory;
+
+    /// <summary>The server log, <c>Directory/postgres.log</c>.</summary>
+    public string LogFile => _layout.LogFile;
+
+    /// <summary>The Unix socket directory (<see cref="Directory"/>, or a short <c>/tmp</c> path when that is too long).</summary>
+    public string SocketDirectory => _layout.SocketDirectory;
+
+    /// <summary>The server binaries this cluster runs.</summary>
+    public PostgresBinaries Binaries { get; }
+
+    /// <summary>Whether this is a throwaway cluster (deleted on dispose).</summary>
+    public bool IsThrowaway { get; }
+
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    /// <exception cref="InvalidOperationException">The cluster has not been created yet.</exception>
+    public int Port => _port ?? throw new InvalidOperationException(
+        $"The cluster in '{Directory}' has no port yet: call {nameof(EnsureStartedAsync)} first.");
+
+    /// <summary>An Npgsql connection string for the <c>postgres</c> maintenance database.</summary>
+    public string ConnectionString => GetConnectionString(MaintenanceDatabase);
+
+    /// <summary>
+    /// A cluster kept in <paramref name="directory"/> (for example <c>.cmms/postgres</c>) across runs.
+    /// Nothing happens on disk until <see cref="EnsureStartedAsync"/>.
+    /// </summary>
+    /// <param name="directory">The cluster directory; created on first start.</param>
+    /// <param name="binaries">The server binaries; located with <see cref="PostgresBinaries.Locate()"/> when <see langword="null"/>.</param>
+    /// <exception cref="PostgresNotFoundException">No server binaries were given or found.</exception>
+    public static LocalPostgresCluster Persistent(string directory, PostgresBinaries? binaries = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return new LocalPostgresCluster(directory, binaries ?? PostgresBinaries.Locate(), isThrowaway: false);
+    }
+
+    /// <summary>Creates and starts a throwaway cluster in a new temporary directory.</summary>
+    /// <exception cref="PostgresNotFoundException">No server binaries were given or found.</exception>
+    /// <exception cref="LocalPostgresException">The cluster could not be created or started (nothing is left behind).</exception>
+    public static async Task<LocalPostgresCluster> StartThrowawayAsync(
+        ThrowawayClusterOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new ThrowawayClusterOptions();
+        var binaries = options.Binaries ?? PostgresBinaries.Locate();
+        var parent = options.ParentDirectory ?? Path.GetTempPath();
+        System.IO.Directory.CreateDirectory(parent);
+        var root = Path.Combine(parent, "cmms-pg-" + Guid.NewGuid().ToString("N")[..10]);
+        System.IO.Directory.CreateDirectory(root);
+
+        var cluster = new LocalPostgresCluster(root, binaries, isThrowaway: true);
+        try
+        {
+            cluster._watchdog = ThrowawayWatchdog.Start(options.OwnerProcessId ?? Environment.ProcessId, cluster._layout, binaries, cluster._user);
+            await cluster.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Synchronous form of <see cref="StartThrowawayAsync"/>, safe to call from an xunit fixture constructor.</summary>
+    /// <inheritdoc cref="StartThrowawayAsync" path="/exception"/>
+    public static LocalPostgresCluster StartThrowaway(ThrowawayClusterOptions? options = null) =>
+        StartThrowawayAsync(options).GetAwaiter().GetResult();
+
+    /// <summary>An Npgsql connection string for <paramref name="database"/> on this cluster.</summary>
+    public string GetConnectionString(string database)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SuperUser,
+            Database = database,
+        }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Makes sure the server runs: creates the cluster if needed, starts it if it is stopped, and
+    /// returns at once if it already runs (possibly started by another process).
+    /// </summary>
+    /// <exception cref="LocalPostgresException">initdb or pg_ctl failed; the message ends with the server log's last lines.</exception>
+    public async Task EnsureStartedAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_layout.IsInitialized)
+            {
+                await CreateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else if (_port is null)
+            {
+                // An existing data directory without our settings: adopt it with a new port.
+                WriteSettings(LoopbackPort.FindFree());
+            }
+
+            var status = await _pgCtl.StatusAsync(cancellationToken).ConfigureAwait(false);
+            if (status.State == LocalPostgresState.Running)
+            {
+                return;
+            }
+
+            await _layout.EnsureSocketDirectoryAsync(_user, cancellationToken).ConfigureAwait(false);
+            await _pgCtl.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stops the server (fast shutdown, then immediate on timeout). Does nothing if it is not running.
+    /// The Npgsql pool of <see cref="ConnectionString"/> is cleared, so a later start does not hand
+    /// out dead pooled connections; callers that pooled other databases should clear those pools.
+    /// </summary>
+    /// <exception cref="LocalPostgresException">The server would not stop.</exception>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _pgCtl.StopAsync(immediately: false, cancellationToken).ConfigureAwait(false);
+            if (_port is not null)
+            {
+                using var pooled = new NpgsqlConnection(ConnectionString);
+                NpgsqlConnection.ClearPool(pooled);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reports whether the cluster exists and runs, its port and its postmaster process id.</summary>
+    public Task<LocalPostgresStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _pgCtl.StatusAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For a throwaway cluster: stops the server (immediate shutdown) and deletes its directory. For a persistent
+    /// cluster: nothing (the server keeps running for the next use).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (IsThrowaway)
+        {
+            try
+            {
+                // The data is about to be deleted: skip the shutdown checkpoint.
+                await _pgCtl.StopAsync(immediately: true, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _layout.DeleteAll();
+                _watchdog?.Dispose();
+            }
+        }
+
+        _gate.Dispose();
+    }
+
+    /// <summary>Synchronous form of <see cref="DisposeAsync"/> (for <c>ProcessExit</c> handlers and <c>using</c>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{(IsThrowaway ? "throwaway" : "persistent")} PostgreSQL {Binaries.Version} cluster in {Directory}"
+        + (_port is { } port ? $" on 127.0.0.1:{port}" : string.Empty);
+
+    private async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        if (System.IO.Directory.Exists(DataDirectory) && System.IO.Directory.EnumerateFileSystemEntries(DataDirectory).Any())
+        {
+            throw new LocalPostgresException(
+                $"'{DataDirectory}' is not empty but holds no PostgreSQL cluster (no PG_VERSION): remove it and try again.");
+        }
+
+        System.IO.Directory.CreateDirectory(Directory);
+        await _user.TakeOwnershipAsync(Directory, cancellationToken).ConfigureAwait(false);
+        await _pgCtl.InitDbAsync(IsThrowaway, cancellationToken).ConfigureAwait(false);
+        WriteSettings(LoopbackPort.FindFree());
+    }
+
+    private void WriteSettings(int port)
+    {
+        new ClusterSettings(port, SocketDirectory, IsThrowaway).WriteTo(_layout);
+        _port = port;
+    }
+}
