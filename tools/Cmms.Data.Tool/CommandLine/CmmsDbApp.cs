@@ -50,5 +50,6 @@ internal static class CmmsDbApp
         yield return ScriptCommand.Create(console);
         yield return StatusCommand.Create(console);
         yield return EmbeddedCommand.Create(console);
+        yield return AnalyzeCommand.Create(console);
     }
 }

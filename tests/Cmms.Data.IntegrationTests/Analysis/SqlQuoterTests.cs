@@ -1,0 +1,41 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Cmms.Data.Tool.Analysis.Sql;
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Analysis;
+
+/// <summary>The identifiers in fixes are quoted exactly as the server's own quote_ident() quotes them.</summary>
+public sealed class SqlQuoterTests(PostgresDatabaseFixture<SqlQuoterTests> db) : IClassFixture<PostgresDatabaseFixture<SqlQuoterTests>>
+{
+    [Fact]
+    public async Task Quoting_matches_quote_ident_for_keywords_case_spaces_quotes_digits_and_non_ascii()
+    {
+        string[] names =
+        [
+            "orders", "Orders", "order", "user", "select", "between", "authorization", "abort", "name", "from_x", "_x",
+            "1abc", "a b", "with\"quote", "ünïcode", "ix$1", "a-b", string.Empty,
+        ];
+        await using var connection = await db.OpenConnectionAsync();
+        var keywords = await ReadAsync(connection, "SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'");
+        var quoter = new SqlQuoter(keywords);
+
+        foreach (var name in names)
+        {
+            await using var command = new NpgsqlCommand("SELECT quote_ident($1)", connection) { Parameters = { new() { Value = name } } };
+            quoter.Quote(name).Should().Be((string)(await command.ExecuteScalarAsync())!, $"'{name}' should be quoted as the server quotes it");
+        }
+    }
+
+    private static async Task<List<string>> ReadAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Cmms.Data.Tool.Analysis.Catalog;
+using Cmms.Data.Tool.Analysis.Checks;
+using Cmms.Data.Tool.Analysis.Findings;
+using Cmms.Data.Tool.Analysis.Model;
+using Cmms.Data.Tool.Analysis.Report;
+
+namespace Cmms.Data.Tool.Analysis;
+
+/// <summary>
+///     Runs every check on one read-only catalog snapshot and assembles the report.
+/// </summary>
+internal static class Analyzer
+{
+    public static async Task<AnalysisReport> AnalyzeAsync(string connectionString, AnalyzeSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var catalog = await CatalogReader.ReadAsync(connectionString, settings.Schemas, readHistory: settings.Model is null, cancellationToken)
+            .ConfigureAwait(false);
+        var notes = new List<string>();
+        var model = ChooseModel(connectionString, settings.Model, catalog.History, notes);
+
+        var redundant = RedundancyCheck.Run(catalog).ToList();
+        var proposedDrops = redundant.Select(f => (f.Table!, f.Index!)).ToHashSet();
+        var findings = IndexUsageCheck.FindInvalid(catalog)
+            .Concat(redundant)
+            .Concat(ForeignKeyCheck.Run(catalog))
+            .Concat(model is null ? [] : ModelDriftCheck.Run(catalog, model))
+            .Concat(TableCheck.FindTablesWithoutPrimaryKey(catalog))
+            .Concat(TableCheck.FindNotValidConstraints(catalog))
+            .Concat(SequenceCheck.Run(catalog, notes))
+            .Concat(BloatCheck.Run(catalog, notes))
+            .Concat(IndexUsageCheck.FindUnused(catalog, proposedDrops))
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Kind)
+            .ThenBy(f => f.Table, StringComparer.Ordinal)
+            .ThenBy(f => f.Index, StringComparer.Ordinal)
+            .ToList();
+
+        var facts = catalog.Facts;
+        var summary = new AnalysisSummary(
+            facts.Database,
+            facts.ServerVersion,
+            facts.Schemas,
+            model is null ? "none" : "cmms",
+            facts.StatisticsResetAt,
+            catalog.Tables.Count,
+            catalog.Indexes.Count,
+            AnalysisSummary.CountBySeverity(findings),
+            AnalysisSummary.CountByKind(findings),
+            notes);
+        return new AnalysisReport(findings, summary, TableReports(catalog));
+    }
+
+    private static CmmsModel? ChooseModel(string connectionString, ModelChoice? choice, MigrationHistory history, List<string> notes)
+    {
+        switch (choice)
+        {
+            case ModelChoice.Cmms:
+                return CmmsModelReader.Read(connectionString);
+            case ModelChoice.None:
+                return null;
+        }
+
+        if (history is { Exists: true, IsReadable: false })
+        {
+            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: pass --model cmms to run it.");
+            return null;
+        }
+
+        if (history.MigrationIds.Count == 0)
+        {
+            return null;
+        }
+
+        var model = CmmsModelReader.Read(connectionString);
+        return history.MigrationIds.Intersect(model.MigrationIds, StringComparer.Ordinal).Any() ? model : null;
+    }
+
+    private static List<TableReport> TableReports(CatalogSnapshot catalog)
+    {
+        var indexCounts = catalog.Indexes.GroupBy(i => i.QualifiedTable, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return catalog.Tables
+            .Select(t => new TableReport(
+                t.QualifiedName,
+                JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Kind.ToString()),
+                t.EstimatedRows < 0 ? null : (long)t.EstimatedRows,
+                t.TotalBytes,
+                t.TableBytes,
+                t.IndexBytes,
+                indexCounts.GetValueOrDefault(t.QualifiedName),
+                t.LiveTuples,
+                t.DeadTuples,
+                t.LiveTuples + t.DeadTuples == 0 ? null : (double)t.DeadTuples / (t.LiveTuples + t.DeadTuples)))
+            .ToList();
+    }
+}

@@ -1,0 +1,98 @@
+using Cmms.Data.Conventions.Rules;
+using Cmms.Data.Tool.Analysis.Catalog;
+using Cmms.Data.Tool.Analysis.Findings;
+using Cmms.Data.Tool.Analysis.Model;
+using Cmms.Data.Tool.Analysis.Sql;
+
+namespace Cmms.Data.Tool.Analysis.Checks;
+
+/// <summary>
+///     <c>missing_index</c> and <c>unexpected_index</c>: the indexes and keys of the tables the Cmms.Data model maps,
+///     compared by name and then by shape (key columns and their order and direction, uniqueness, method, predicate).
+///     Relations the model does not map (materialized views, the migrations history, other tables) are not compared.
+/// </summary>
+internal static class ModelDriftCheck
+{
+    private const string ApplyMigrations = "-- apply the Cmms.Data migrations: cmms-db migrate";
+
+    public static IEnumerable<Finding> Run(CatalogSnapshot catalog, CmmsModel model)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(model);
+
+        var schemas = catalog.Facts.Schemas.ToHashSet(StringComparer.Ordinal);
+        var existingTables = catalog.Tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
+        var actual = catalog.Indexes.Where(i => model.Tables.Contains(i.QualifiedTable)).ToDictionary(i => (i.QualifiedTable, i.Name));
+        var expected = model.Indexes.Where(e => schemas.Contains(e.Table[..e.Table.IndexOf('.', StringComparison.Ordinal)])).ToList();
+        var findings = new List<Finding>();
+
+        foreach (var index in expected)
+        {
+            if (!existingTables.Contains(index.Table))
+            {
+                findings.Add(Missing(index, $"{index.Name} {index.Shape} is in the Cmms.Data model but its table {index.Table} does not exist.", ApplyMigrations));
+            }
+            else if (!actual.TryGetValue((index.Table, index.Name), out var found))
+            {
+                findings.Add(Missing(index, $"{index.Name} {index.Shape} is in the Cmms.Data model but not in the database: the queries it serves scan instead.", Or(index.CreateSql)));
+            }
+            else if (Differences(index, found.Definition) is { Count: > 0 } differences)
+            {
+                findings.Add(Missing(
+                    index,
+                    $"{index.Name} differs from the Cmms.Data model ({string.Join("; ", differences)}): database {FindingText.Shape(found.Definition)}, model {index.Shape}.",
+                    FixSql.DropIndex(found, catalog.Quoter) + Environment.NewLine + Or(index.CreateSql)));
+            }
+        }
+
+        var expectedNames = expected.Select(e => (e.Table, e.Name)).ToHashSet();
+        foreach (var ((table, name), index) in actual.Where(a => !expectedNames.Contains(a.Key)))
+        {
+            findings.Add(new Finding(
+                FindingKind.UnexpectedIndex,
+                FindingSeverity.Warning,
+                table,
+                name,
+                null,
+                $"{name} {FindingText.Shape(index.Definition)} is not in the Cmms.Data model: declare it (HasIndex) so migrations know it, or drop it.",
+                FixSql.DropIndex(index, catalog.Quoter)));
+        }
+
+        return findings;
+    }
+
+    private static Finding Missing(ExpectedIndex index, string detail, string fix)
+        => new(FindingKind.MissingIndex, FindingSeverity.Error, index.Table, index.Name, null, detail, fix);
+
+    private static string Or(string createSql) => createSql.Length > 0 ? createSql : ApplyMigrations;
+
+    private static List<string> Differences(ExpectedIndex expected, IndexDefinition actual)
+    {
+        var differences = new List<string>();
+        if (actual.KeyColumns.Any(k => k.IsExpression) || !actual.KeyColumns.Select(k => k.Name).SequenceEqual(expected.Columns, StringComparer.Ordinal))
+        {
+            differences.Add("key columns");
+        }
+        else if (!actual.KeyColumns.Select(k => k.Descending).SequenceEqual(expected.Descending))
+        {
+            differences.Add("sort order");
+        }
+
+        if (actual.EnforcesUniqueness != expected.IsUnique)
+        {
+            differences.Add("uniqueness");
+        }
+
+        if (!string.Equals(actual.Method, expected.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add("method");
+        }
+
+        if (SqlTextNormalizer.Normalize(actual.Predicate) != SqlTextNormalizer.Normalize(expected.Predicate))
+        {
+            differences.Add("predicate");
+        }
+
+        return differences;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace Cmms.Data.Tool.Analysis.Model;
+
+/// <summary>
+///     Builds the Cmms.Data model exactly as applications configure it (<c>UseCmmsData</c>, so the index conventions
+///     have pruned it) and lists the indexes and keys it expects, each with the SQL its migrations would run.
+/// </summary>
+/// <remarks>No connection is opened: the model, the migrations list and the SQL generator need none.</remarks>
+internal static class CmmsModelReader
+{
+    private const string DefaultSchema = "public";
+
+    public static CmmsModel Read(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<CmmsDbContext>().UseCmmsData(connectionString).Options;
+        using var context = new CmmsDbContext(options);
+
+        // The design-time model keeps what migrations need (and the conventions' results); the runtime model drops some.
+        var model = context.GetService<IDesignTimeModel>().Model;
+        var relational = model.GetRelationalModel();
+        var createSql = CreateStatements(context, relational);
+        var defaultSchema = model.GetDefaultSchema() ?? DefaultSchema;
+
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        var indexes = new List<ExpectedIndex>();
+        foreach (var table in relational.Tables)
+        {
+            var qualified = $"{table.Schema ?? defaultSchema}.{table.Name}";
+            tables.Add(qualified);
+            indexes.AddRange(table.UniqueConstraints.Select(key => new ExpectedIndex(
+                qualified,
+                key.Name,
+                key.Columns.Select(c => c.Name).ToList(),
+                key.Columns.Select(_ => false).ToList(),
+                IsUnique: true,
+                IsConstraint: true,
+                "btree",
+                null,
+                createSql.GetValueOrDefault(key.Name, string.Empty))));
+            indexes.AddRange(table.Indexes.Select(index => new ExpectedIndex(
+                qualified,
+                index.Name,
+                index.Columns.Select(c => c.Name).ToList(),
+                index.Columns.Select((_, i) => IsDescending(index, i)).ToList(),
+                index.IsUnique,
+                IsConstraint: false,
+                index.MappedIndexes.First().GetMethod() is { Length: > 0 } method ? method : "btree",
+                index.Filter,
+                createSql.GetValueOrDefault(index.Name, string.Empty))));
+        }
+
+        return new CmmsModel(tables, indexes, context.Database.GetMigrations().ToList());
+    }
+
+    // EF Core's rule: no flags means all ascending, an empty list means all descending.
+    private static bool IsDescending(ITableIndex index, int position) => index.IsDescending switch
+    {
+        null => false,
+        { Count: 0 } => true,
+        var flags => position < flags.Count && flags[position],
+    };
+
+    // The statements creating each index and key from scratch, by name, as the migrations SQL generator writes them.
+    private static Dictionary<string, string> CreateStatements(DbContext context, IRelationalModel relational)
+    {
+        var differ = context.GetService<IMigrationsModelDiffer>();
+        var generator = context.GetService<IMigrationsSqlGenerator>();
+        var operations = differ.GetDifferences(null, relational);
+
+        var named = new List<(string Name, MigrationOperation Operation)>();
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case CreateIndexOperation index:
+                    named.Add((index.Name, index));
+                    break;
+                case CreateTableOperation table:
+                    named.AddRange(table.UniqueConstraints.Select(u => (u.Name, (MigrationOperation)u)));
+                    if (table.PrimaryKey is { } primaryKey)
+                    {
+                        named.Add((primaryKey.Name, primaryKey));
+                    }
+
+                    break;
+            }
+        }
+
+        return named
+            .GroupBy(n => n.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Statement(generator, g.First().Operation, relational.Model), StringComparer.Ordinal);
+    }
+
+    // The generator wraps a concurrent index build in a lock timeout and a guard; the fix shows the statement itself.
+    private static string Statement(IMigrationsSqlGenerator generator, MigrationOperation operation, IModel model)
+        => string.Join(
+            Environment.NewLine,
+            generator.Generate([operation], model)
+                .Select(c => string.Join(Environment.NewLine, c.CommandText.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))))
+                .Where(text => text.StartsWith("CREATE", StringComparison.Ordinal) || text.StartsWith("ALTER TABLE", StringComparison.Ordinal)));
+}

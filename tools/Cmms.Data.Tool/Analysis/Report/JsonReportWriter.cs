@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cmms.Data.Tool.Analysis.Findings;
+
+namespace Cmms.Data.Tool.Analysis.Report;
+
+/// <summary>
+///     Writes the report as the stable JSON document of docs/analyze.md:
+///     <c>{ "findings": [...], "summary": {...}, "tables": [...] }</c>. Properties are camelCase and always present
+///     (null where not applicable); new properties may be added, none is renamed or removed without a new
+///     <c>schemaVersion</c>.
+/// </summary>
+internal static class JsonReportWriter
+{
+    /// <summary>The version of the JSON shape, in <c>summary.schemaVersion</c>.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+    };
+
+    public static string Write(AnalysisReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+
+        var summary = report.Summary;
+        var document = new Document(
+            report.Findings.Select(f => new FindingDto(f.Kind.Name(), f.Severity.Name(), f.Table, f.Index, f.CoveredBy, f.Detail, f.Fix)).ToList(),
+            new SummaryDto(
+                SchemaVersion,
+                summary.Database,
+                summary.ServerVersion,
+                summary.Schemas,
+                summary.Model,
+                summary.StatisticsResetAt,
+                summary.TableCount,
+                summary.IndexCount,
+                summary.FindingCount,
+                summary.BySeverity,
+                summary.ByKind,
+                summary.Notes),
+            report.Tables);
+        return JsonSerializer.Serialize(document, Options);
+    }
+
+    private sealed record Document(IReadOnlyList<FindingDto> Findings, SummaryDto Summary, IReadOnlyList<TableReport> Tables);
+
+    private sealed record FindingDto(string Kind, string Severity, string? Table, string? Index, string? CoveredBy, string Detail, string Fix);
+
+    private sealed record SummaryDto(
+        int SchemaVersion,
+        string Database,
+        string ServerVersion,
+        IReadOnlyList<string> Schemas,
+        string Model,
+        DateTimeOffset? StatisticsResetAt,
+        int TableCount,
+        int IndexCount,
+        int FindingCount,
+        IReadOnlyDictionary<string, int> BySeverity,
+        IReadOnlyDictionary<string, int> ByKind,
+        IReadOnlyList<string> Notes);
+}
