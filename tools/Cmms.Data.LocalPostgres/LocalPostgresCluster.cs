@@ -110,7 +110,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         }
         catch
         {
-            await cluster.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await cluster.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (LocalPostgresException)
+            {
+                // Report the original failure; the watchdog removes whatever is left.
+            }
+
             throw;
         }
     }
@@ -148,16 +156,23 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
             {
                 await CreateAsync(cancellationToken).ConfigureAwait(false);
             }
-            else if (_port is null)
-            {
-                // An existing data directory without our settings: adopt it with a new port.
-                WriteSettings(LoopbackPort.FindFree());
-            }
 
             var status = await _pgCtl.StatusAsync(cancellationToken).ConfigureAwait(false);
             if (status.State == LocalPostgresState.Running)
             {
+                if (_port is null)
+                {
+                    throw new LocalPostgresException(
+                        $"A PostgreSQL server not set up by Cmms.Data.LocalPostgres runs on '{DataDirectory}' (no {ClusterSettings.FileName}): stop it first.");
+                }
+
                 return;
+            }
+
+            if (_port is null)
+            {
+                // A stopped data directory created by someone else: adopt it with a port of our own.
+                WriteSettings(LoopbackPort.FindFree());
             }
 
             await _layout.EnsureSocketDirectoryAsync(_user, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,8 @@ namespace Cmms.Data.LocalPostgres;
 /// </summary>
 internal static class ProcessRunner
 {
+    private static readonly TimeSpan OutputGracePeriod = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Runs <paramref name="command"/> (the executable followed by its arguments) and returns its result.
     /// A non-zero exit code is returned, not thrown; a timeout kills the process tree and throws.
@@ -63,10 +65,13 @@ internal static class ProcessRunner
                 $"{Describe(command)} did not finish within {timeout.TotalSeconds:0} s and was killed.");
         }
 
-        return new ProcessResult(
-            process.ExitCode,
-            await stdout.ConfigureAwait(false),
-            await stderr.ConfigureAwait(false));
+        // A grandchild that inherited the pipes (a server started without a log file, say) would keep
+        // them open forever: give the readers a short grace period, then report what is known.
+        var outputs = Task.WhenAll(stdout, stderr);
+        var finished = await Task.WhenAny(outputs, Task.Delay(OutputGracePeriod, CancellationToken.None)).ConfigureAwait(false);
+        return finished == outputs
+            ? new ProcessResult(process.ExitCode, stdout.Result, stderr.Result)
+            : new ProcessResult(process.ExitCode, string.Empty, $"{Describe(command)} exited but left its output open.");
     }
 
     /// <summary>Synchronous wrapper for quick commands such as <c>pg_ctl --version</c>.</summary>

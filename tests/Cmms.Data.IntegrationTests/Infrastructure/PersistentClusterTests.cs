@@ -105,6 +105,20 @@ public sealed class PersistentClusterTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Persistent_cluster_refuses_a_data_directory_that_holds_something_else()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "data"));
+        await File.WriteAllTextAsync(Path.Combine(_directory, "data", "notes.txt"), "not a cluster");
+        using var cluster = LocalPostgresCluster.Persistent(_directory);
+
+        var start = () => cluster.EnsureStartedAsync();
+
+        (await start.Should().ThrowAsync<LocalPostgresException>()).Which.Message.Should().Be(
+            $"'{cluster.DataDirectory}' is not empty but holds no PostgreSQL cluster (no PG_VERSION): remove it and try again.");
+        File.Exists(Path.Combine(_directory, "data", "notes.txt")).Should().BeTrue("nothing is deleted");
+    }
+
     private static async Task ExecuteAsync(LocalPostgresCluster cluster, string sql)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);

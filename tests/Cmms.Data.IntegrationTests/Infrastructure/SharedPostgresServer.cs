@@ -101,7 +101,28 @@ public sealed class SharedPostgresServer
             throw new PostgresNotFoundException($"{e.Message} (Tests take it from {ConnectionVariable}.)", e);
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopQuietly(cluster);
         return new SharedPostgresServer(cluster.ConnectionString, cluster);
+    }
+
+    /// <summary>
+    /// Stops the run's cluster as the test process exits. The test platform may end the process
+    /// before this finishes, and nothing can be reported from here: the cluster's watchdog
+    /// completes the cleanup in either case.
+    /// </summary>
+    private static void StopQuietly(LocalPostgresCluster cluster)
+    {
+        try
+        {
+            cluster.Dispose();
+        }
+        catch (LocalPostgresException)
+        {
+            // The watchdog removes what is left.
+        }
+        catch (IOException)
+        {
+            // As above.
+        }
     }
 }
