@@ -39,9 +39,14 @@ internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWri
     public async Task<MigrationOutcome> RunAsync(MigrateRequest request, CancellationToken cancellationToken)
     {
         MigrationCatalog catalog;
-        using (var modelOnly = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection))
+        using (var modelOnly = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection, request.LockTimeout))
         {
             catalog = MigrationCatalog.From(modelOnly);
+
+            // Building the models costs seconds of CPU: done before taking the lock (EF Core caches them for every context
+            // with these options), migrators queued behind another one hold the lock only while they read and write.
+            _ = modelOnly.Model;
+            _ = modelOnly.GetService<IDesignTimeModel>().Model;
         }
 
         var target = request.Target is null ? catalog.Head : catalog.Resolve(request.Target, "--to");

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Cmms.Data.IntegrationTests.Tool;
+
+/// <summary>cmms-db as a real child process (<c>dotnet cmms-db.dll …</c>), for tests that kill it or run several at once.</summary>
+internal sealed class CmmsDbProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+    private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+
+    private CmmsDbProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
+    public static CmmsDbProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cmms-db.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("CMMS_DB_CONNECTION");
+        var process = new Process { StartInfo = start };
+        var run = new CmmsDbProcess(process);
+        process.OutputDataReceived += (_, e) => Append(run._output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(run._error, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+        return run;
+    }
+
+    /// <summary>Waits for the process to end (killing it after <paramref name="timeout" />) and returns what it did.</summary>
+    public async Task<CmmsDbRun> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"cmms-db did not end within {timeout}; stderr so far: {Snapshot(_error)}");
+        }
+
+        return Result();
+    }
+
+    /// <summary>Kills the process with SIGKILL, as an OOM killer or a cancelled pipeline would, and waits for it to end.</summary>
+    public CmmsDbRun Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        return Result();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private CmmsDbRun Result()
+    {
+        _process.WaitForExit(); // drains the asynchronous output readers
+        return new CmmsDbRun(_process.ExitCode, Snapshot(_output), Snapshot(_error), _elapsed.Elapsed);
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.AppendLine(line);
+        }
+    }
+
+    private static string Snapshot(StringBuilder buffer)
+    {
+        lock (buffer)
+        {
+            return buffer.ToString();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Cmms.Data.IntegrationTests.Tool;
+
+[Collection(ProcessTests.Name)]
+public sealed class ConcurrentMigratorsTests(PostgresDatabaseFixture<ConcurrentMigratorsTests> db, ITestOutputHelper output)
+    : IClassFixture<PostgresDatabaseFixture<ConcurrentMigratorsTests>>
+{
+    private const int Migrators = 8;
+
+    [Fact]
+    public async Task Eight_migrators_started_at_once_on_an_empty_database_all_succeed_and_apply_each_migration_once()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("eight migrators");
+        var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
+
+        var processes = Enumerable.Range(0, Migrators).Select(_ => CmmsDbProcess.Start("migrate", "--connection", connection)).ToList();
+        CmmsDbRun[] runs;
+        try
+        {
+            runs = await Task.WhenAll(processes.Select(p => p.WaitAsync(TimeSpan.FromMinutes(4))));
+        }
+        finally
+        {
+            processes.ForEach(p => p.Dispose());
+        }
+
+        output.WriteLine($"slowest migrator: {runs.Max(r => r.Elapsed)}");
+        runs.Should().AllSatisfy(run => run.ShouldSucceed());
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+        runs.Count(r => r.Output.StartsWith($"Database '{scratch.Name}': applied {ToolDatabase.InitialSchema}, {ToolDatabase.AddIndexes}", StringComparison.Ordinal))
+            .Should().Be(1, "one migrator applies everything while the others wait for its lock");
+        runs.Count(r => r.Output.StartsWith($"Database '{scratch.Name}' is already up to date at {ToolDatabase.AddIndexes}.", StringComparison.Ordinal))
+            .Should().Be(Migrators - 1);
+        (await ToolDatabase.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using Cmms.Data.IntegrationTests.Infrastructure;
+
+namespace Cmms.Data.IntegrationTests.Tool;
+
+public sealed class ConnectionFaultTests(PostgresDatabaseFixture<ConnectionFaultTests> db) : IClassFixture<PostgresDatabaseFixture<ConnectionFaultTests>>
+{
+    [Fact]
+    public async Task Malformed_connection_string_fails_with_one_usage_line_that_never_repeats_the_password()
+    {
+        var before = await ToolDatabase.FingerprintAsync(db.ConnectionString);
+
+        var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", $"Host=127.0.0.1;Database={db.DatabaseName};Password={ToolTestDefaults.Password};Port=not-a-port");
+
+        run.ShouldFailWithOneLine(2).Should().StartWith("The connection string given with --connection is malformed").And.Contain("Host=…;Port=5432");
+        (await ToolDatabase.FingerprintAsync(db.ConnectionString)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Unreachable_host_fails_within_15_seconds_with_one_line_naming_host_and_port()
+    {
+        var port = ClosedLoopbackPort();
+
+        var run = await CmmsDbRun.InProcessAsync(
+            "migrate", "--connection", $"Host=127.0.0.1;Port={port};Database=cmms;Username=postgres;Password={ToolTestDefaults.Password}");
+
+        run.ShouldFailWithOneLine(1).Should().StartWith($"Cannot reach PostgreSQL at 127.0.0.1:{port}").And.Contain("Check Host and Port");
+        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task Unknown_command_exits_with_2_and_one_line_naming_it()
+    {
+        var run = await CmmsDbRun.InProcessAsync("migrat", "--connection", ToolDatabase.WithPassword(db.ConnectionString));
+
+        run.ShouldFailWithOneLine(2).Should().Contain("'migrat'").And.EndWith("Run 'cmms-db --help' for usage.");
+        run.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Unknown_option_exits_with_2_and_one_line_naming_it_without_touching_the_database()
+    {
+        var before = await ToolDatabase.FingerprintAsync(db.ConnectionString);
+
+        var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(db.ConnectionString), "--frobnicate");
+
+        run.ShouldFailWithOneLine(2).Should().Contain("'--frobnicate'");
+        (await ToolDatabase.FingerprintAsync(db.ConnectionString)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Bad_option_value_exits_with_2_and_one_line_saying_how_to_write_it()
+    {
+        var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(db.ConnectionString), "--lock-timeout", "5 minutes");
+
+        run.ShouldFailWithOneLine(2).Should().Contain("'5 minutes' is not a duration: write it like 500ms, 5s, 2m or 1h.");
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,127 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Cmms.Data.Tool.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Cmms.Data.IntegrationTests.Tool;
+
+public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTests> db) : IClassFixture<PostgresDatabaseFixture<MigrateCommandTests>>
+{
+    // The indexes of the schema's relations as pg_index has them; the migration history table is not the schema's.
+    private const string CatalogCountsSql = """
+        SELECT am.amname, count(*), count(*) FILTER (WHERE i.indisunique), count(*) FILTER (WHERE i.indpred IS NOT NULL),
+               count(*) FILTER (WHERE i.indnkeyatts < i.indnatts)
+        FROM pg_index i
+        JOIN pg_class c ON c.oid = i.indexrelid
+        JOIN pg_class t ON t.oid = i.indrelid
+        JOIN pg_am am ON am.oid = c.relam
+        WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> '__EFMigrationsHistory'
+        GROUP BY am.amname
+        """;
+
+    [Fact]
+    public async Task Migrate_to_head_applies_both_migrations_and_prints_the_index_summary_pg_index_has()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("migrate head");
+        var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
+
+        var run = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--json")).ShouldSucceed();
+
+        var json = run.Json;
+        json.GetProperty("applied").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+        json.GetProperty("upToDate").GetBoolean().Should().BeFalse();
+        json.GetProperty("current").GetString().Should().Be(ToolDatabase.AddIndexes);
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+
+        var expected = await CatalogCountsAsync(scratch.ConnectionString);
+        var indexes = json.GetProperty("indexes");
+        indexes.GetProperty("byMethod").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32())
+            .Should().Equal(expected.ToDictionary(m => m.Method, m => m.Total));
+        indexes.GetProperty("total").GetInt32().Should().Be(expected.Sum(m => m.Total));
+        indexes.GetProperty("unique").GetInt32().Should().Be(expected.Sum(m => m.Unique));
+        indexes.GetProperty("partial").GetInt32().Should().Be(expected.Sum(m => m.Partial)).And.BeGreaterThan(0);
+        indexes.GetProperty("covering").GetInt32().Should().Be(expected.Sum(m => m.Covering)).And.BeGreaterThan(0);
+        indexes.GetProperty("invalid").GetArrayLength().Should().Be(0);
+        expected.Select(m => m.Method).Should().Contain(["btree", "gin", "brin"]);
+
+        var pruned = PrunedIndexNames();
+        indexes.GetProperty("pruned").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Equal(pruned).And.NotBeEmpty();
+        indexes.GetProperty("pruned").EnumerateArray().Should().AllSatisfy(p =>
+        {
+            p.GetProperty("reason").GetString().Should().NotBeNullOrEmpty();
+            p.GetProperty("coveredBy").GetString().Should().NotBeNullOrEmpty();
+        });
+        run.ErrorLines.Where(l => !l.StartsWith("building ", StringComparison.Ordinal)).Should().SatisfyRespectively(
+            l => l.Should().Be($"Applying {ToolDatabase.InitialSchema}"),
+            l => l.Should().StartWith("Applied InitialSchema in "),
+            l => l.Should().Be($"Applying {ToolDatabase.AddIndexes}"),
+            l => l.Should().StartWith("Applied AddIndexes in "));
+    }
+
+    [Fact]
+    public async Task Migrate_again_says_already_up_to_date_and_prints_the_same_summary_as_text()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("migrate twice");
+        var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
+        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection)).ShouldSucceed();
+
+        var again = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection)).ShouldSucceed();
+
+        var expected = await CatalogCountsAsync(scratch.ConnectionString);
+        var lines = again.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be($"Database '{scratch.Name}' is already up to date at {ToolDatabase.AddIndexes}.");
+        lines[1].Should().Be(
+            $"Indexes: {expected.Sum(m => m.Total)} ({string.Join(", ", expected.OrderBy(m => m.Method, StringComparer.Ordinal).Select(m => $"{m.Method} {m.Total}"))}); "
+            + $"{expected.Sum(m => m.Unique)} unique, {expected.Sum(m => m.Partial)} partial, {expected.Sum(m => m.Covering)} covering.");
+        lines[2].Should().Be($"Pruned from the model by the index conventions: {PrunedIndexNames().Count}.");
+        lines.Skip(3).Select(l => l.Trim().Split(' ')[0]).Should().Equal(PrunedIndexNames());
+        again.Error.Should().BeEmpty("nothing was applied, so there is no progress to report");
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+    }
+
+    [Fact]
+    public async Task Migrate_to_InitialSchema_reverts_AddIndexes_and_to_0_empties_the_schema()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("migrate down");
+        var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
+        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection)).ShouldSucceed();
+
+        var down = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema", "--json")).ShouldSucceed();
+
+        down.Json.GetProperty("reverted").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.AddIndexes);
+        down.Json.GetProperty("current").GetString().Should().Be(ToolDatabase.InitialSchema);
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema);
+        down.Json.GetProperty("indexes").GetProperty("total").GetInt32().Should().Be((await CatalogCountsAsync(scratch.ConnectionString)).Sum(m => m.Total));
+        down.Json.GetProperty("indexes").GetProperty("byMethod").EnumerateObject().Select(p => p.Name).Should().Equal("btree");
+
+        var empty = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "0")).ShouldSucceed();
+
+        empty.Output.Should().StartWith($"Database '{scratch.Name}': reverted {ToolDatabase.InitialSchema}; now at 0.");
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(
+            "relations: r public.__EFMigrationsHistory, i public.pk___ef_migrations_history; history: ",
+            "only EF Core's (empty) history table is left");
+    }
+
+    private static List<string> PrunedIndexNames()
+    {
+        using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
+        return [.. context.GetService<IDesignTimeModel>().Model.GetPrunedIndexes().Select(p => p.Name)];
+    }
+
+    private static async Task<List<(string Method, int Total, int Unique, int Partial, int Covering)>> CatalogCountsAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(CatalogCountsSql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new List<(string, int, int, int, int)>();
+        while (await reader.ReadAsync())
+        {
+            counts.Add((reader.GetString(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4)));
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,74 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Cmms.Data.Tool.Migrations;
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Tool;
+
+public sealed class MigrationLockTests(PostgresDatabaseFixture<MigrationLockTests> db) : IClassFixture<PostgresDatabaseFixture<MigrationLockTests>>
+{
+    private const string HolderApplication = "lock-holder-test";
+
+    [Fact]
+    public async Task Migrate_waits_for_the_migration_lock_names_its_holder_and_gives_up_after_lock_wait()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("lock held");
+        await using var holder = await HoldMigrationLockAsync(scratch.ConnectionString);
+        var before = await ToolDatabase.FingerprintAsync(scratch.ConnectionString);
+
+        var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--lock-wait", "1s");
+
+        var holderText = $"pid {holder.ProcessID} (application '{HolderApplication}', client 127.0.0.1, connected since ";
+        run.ShouldFailWithMessage(1).Should()
+            .StartWith($"Another migrator still holds the migration lock after 1s: {holderText}")
+            .And.EndWith("Wait for it to finish (or end that session), or raise --lock-wait.");
+        run.ErrorLines.Should().HaveCount(2);
+        run.ErrorLines[0].Should().StartWith($"Waiting for the migration lock held by {holderText}").And.EndWith("giving up after 1s (--lock-wait).");
+        (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Migrate_proceeds_as_soon_as_the_other_migrator_releases_the_lock()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("lock released");
+        await using var holder = await HoldMigrationLockAsync(scratch.ConnectionString);
+
+        var migrate = CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--lock-wait", "2m");
+        await WaitForWaitingMigratorAsync(scratch.ConnectionString);
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().BeEmpty("nothing runs while the lock is held");
+        await using (var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", holder) { Parameters = { new() { Value = MigrationLock.Key } } })
+        {
+            await unlock.ExecuteNonQueryAsync();
+        }
+
+        var run = (await migrate).ShouldSucceed();
+
+        run.ErrorLines[0].Should().StartWith($"Waiting for the migration lock held by pid {holder.ProcessID} (application '{HolderApplication}'");
+        run.ErrorLines[1].Should().StartWith("Migration lock acquired after ");
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+    }
+
+    private static async Task<NpgsqlConnection> HoldMigrationLockAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = HolderApplication, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = MigrationLock.Key } } };
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    // The waiting migrator polls the lock from a session named cmms-db; wait until it is there.
+    private static async Task WaitForWaitingMigratorAsync(string connectionString)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ToolDatabase.ScalarAsync<long>(
+                   connectionString,
+                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'cmms-db'") == 0)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "cmms-db migrate should have connected by now");
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
+    }
+}
