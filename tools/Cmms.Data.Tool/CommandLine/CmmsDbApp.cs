@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Cmms.Data.Tool.Commands;
 using Cmms.Data.Tool.Errors;
+
 namespace Cmms.Data.Tool.CommandLine;
+
 /// <summary>
 ///     The cmms-db command line: builds the commands, runs one, and turns every failure into one line and an exit code.
 /// </summary>
@@ -15,6 +17,7 @@ internal static class CmmsDbApp
         {
             root.Subcommands.Add(command);
         }
+
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -23,12 +26,14 @@ internal static class CmmsDbApp
             await console.Error.WriteLineAsync($"cmms-db: {errors} Run 'cmms-db --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+
         var configuration = new InvocationConfiguration
         {
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
+
         try
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -41,9 +46,11 @@ internal static class CmmsDbApp
             {
                 await console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             }
+
             return failure.ExitCode;
         }
     }
+
     private static IEnumerable<Command> CreateCommands(ToolConsole console)
     {
         yield return MigrateCommand.Create(console);
