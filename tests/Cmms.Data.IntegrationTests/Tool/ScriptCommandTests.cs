@@ -1,0 +1,38 @@
+namespace Cmms.Data.IntegrationTests.Tool;
+
+public sealed class ScriptCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("cmms-script-");
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
+    [Fact]
+    public async Task Idempotent_script_goes_to_the_file_with_concurrent_index_statements_outside_the_history_checks()
+    {
+        var file = Path.Combine(_scratch.FullName, "schema.sql");
+
+        var run = (await CmmsDbRun.InProcessAsync("script", "--idempotent", "-o", file)).ShouldSucceed();
+
+        run.Output.Should().BeEmpty();
+        run.ErrorLines.Should().Equal($"Wrote the script from 0 to {ToolDatabase.AddIndexes} to {file}.");
+        var script = await File.ReadAllTextAsync(file);
+        script.Should().Contain("CREATE TABLE IF NOT EXISTS \"__EFMigrationsHistory\"")
+            .And.Contain($"IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"migration_id\" = '{ToolDatabase.InitialSchema}')")
+            .And.Contain("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_audit_logs_occurred_at ON audit_logs (occurred_at);")
+            .And.Contain("DROP INDEX CONCURRENTLY IF EXISTS ix_worksheets_machine_id;");
+    }
+
+    [Fact]
+    public async Task Script_from_InitialSchema_to_AddIndexes_holds_only_AddIndexes_and_its_reverse_restores_the_dropped_indexes()
+    {
+        var up = (await CmmsDbRun.InProcessAsync("script", "--from", "InitialSchema", "--to", "AddIndexes")).ShouldSucceed();
+        var down = (await CmmsDbRun.InProcessAsync("script", "--from", "addindexes", "--to", ToolDatabase.InitialSchema, "--json")).ShouldSucceed();
+
+        up.Output.Should().StartWith("-- Rerunnable").And.NotContain("CREATE TABLE").And.Contain($"VALUES ('{ToolDatabase.AddIndexes}'");
+        down.Json.GetProperty("from").GetString().Should().Be(ToolDatabase.AddIndexes);
+        down.Json.GetProperty("to").GetString().Should().Be(ToolDatabase.InitialSchema);
+        down.Json.GetProperty("script").GetString().Should()
+            .Contain("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_worksheets_machine_id ON worksheets (machine_id);")
+            .And.Contain($"DELETE FROM \"__EFMigrationsHistory\"");
+    }
+}
