@@ -80,19 +80,24 @@ internal static class Analyzer
 
     private static List<TableReport> TableReports(CatalogSnapshot catalog)
     {
-        var indexCounts = catalog.Indexes.GroupBy(i => i.QualifiedTable, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return catalog.Tables
-            .Select(t => new TableReport(
-                t.QualifiedName,
-                JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Kind.ToString()),
-                t.EstimatedRows < 0 ? null : (long)t.EstimatedRows,
-                t.TotalBytes,
-                t.TableBytes,
-                t.IndexBytes,
-                indexCounts.GetValueOrDefault(t.QualifiedName),
-                t.LiveTuples,
-                t.DeadTuples,
-                t.LiveTuples + t.DeadTuples == 0 ? null : (double)t.DeadTuples / (t.LiveTuples + t.DeadTuples)))
-            .ToList();
+        var indexes = catalog.Indexes.ToLookup(i => i.QualifiedTable, StringComparer.Ordinal);
+        return catalog.Tables.Select(table => Report(table, indexes[table.QualifiedName].ToList())).ToList();
+    }
+
+    private static TableReport Report(CatalogTable table, List<CatalogIndex> indexes)
+    {
+        var indexBytes = indexes.Sum(i => i.SizeBytes);
+        var tuples = table.LiveTuples + table.DeadTuples;
+        return new TableReport(
+            table.QualifiedName,
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(table.Kind.ToString()),
+            table.EstimatedRows < 0 ? null : (long)table.EstimatedRows,
+            table.TableBytes + indexBytes,
+            table.TableBytes,
+            indexBytes,
+            indexes.Count,
+            table.LiveTuples,
+            table.DeadTuples,
+            tuples == 0 ? null : (double)table.DeadTuples / tuples);
     }
 }

@@ -28,9 +28,10 @@ internal sealed record CatalogIndex
     /// <summary>Whether an exclusion constraint stands behind it (it must never be dropped as redundant).</summary>
     public required bool IsExclusionConstraint { get; init; }
 
-    /// <summary>The index's own <c>CREATE INDEX</c> statement (<c>pg_get_indexdef</c>).</summary>
-    public required string CreateStatement { get; init; }
+    /// <summary>The index's own <c>CREATE INDEX</c> statement (<c>pg_get_indexdef</c>), read for invalid indexes only.</summary>
+    public string? CreateStatement { get; init; }
 
+    /// <summary>The size of its main fork, exact (<c>pg_relation_size</c>).</summary>
     public required long SizeBytes { get; init; }
 
     public required long Pages { get; init; }

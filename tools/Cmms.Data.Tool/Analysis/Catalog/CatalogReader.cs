@@ -30,10 +30,13 @@ internal static class CatalogReader
         bool readHistory,
         CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.ApplicationName ??= "cmms-db analyze";
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var source = new NpgsqlDataSourceBuilder(connectionString);
+        source.ConnectionStringBuilder.ApplicationName ??= "cmms-db analyze";
+
+        // Every column read is of a built-in type, so loading the database's types at connect time is wasted work.
+        source.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        await using var dataSource = source.Build();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         await using (var settings = new NpgsqlCommand(TransactionSettings, connection, transaction))
         {
@@ -52,7 +55,7 @@ internal static class CatalogReader
         {
             Facts = facts,
             Tables = await ReadAllAsync(connection, CatalogSql.Tables, scope, ReadTable, cancellationToken).ConfigureAwait(false),
-            Indexes = await ReadAllAsync(connection, indexesSql, scope, ReadIndex, cancellationToken).ConfigureAwait(false),
+            Indexes = await ReadIndexesAsync(connection, indexesSql, scope, cancellationToken).ConfigureAwait(false),
             Constraints = await ReadAllAsync(connection, CatalogSql.Constraints, scope, ReadConstraint, cancellationToken).ConfigureAwait(false),
             Sequences = await ReadAllAsync(connection, CatalogSql.Sequences, scope, ReadSequence, cancellationToken).ConfigureAwait(false),
             Statistics = (await ReadAllAsync(connection, CatalogSql.Statistics, scope, ReadStatistic, cancellationToken).ConfigureAwait(false))
@@ -106,36 +109,50 @@ internal static class CatalogReader
             r.GetDouble(5),
             r.GetInt64(6),
             r.GetInt64(7),
-            r.GetInt64(8),
-            r.GetInt64(9),
-            r.GetInt64(10));
+            r.GetInt64(8));
 
-    private static CatalogIndex ReadIndex(NpgsqlDataReader r)
+    // Two queries, indexes and their columns, joined here: one aggregate per index in SQL costs far more on the server.
+    private static async Task<IReadOnlyList<CatalogIndex>> ReadIndexesAsync(
+        NpgsqlConnection connection,
+        string indexesSql,
+        string[] schemas,
+        CancellationToken cancellationToken)
     {
-        var schema = r.GetString(0);
-        var table = r.GetString(1);
-        var name = r.GetString(2);
-        var keyCount = r.GetInt32(7);
-        var constraintType = r.IsDBNull(8) ? null : r.GetString(8);
-        var names = r.GetFieldValue<string[]>(16);
-        var expressions = r.GetFieldValue<bool[]>(17);
-        var descending = r.GetFieldValue<bool[]>(18);
-        var nullsFirst = r.GetFieldValue<bool[]>(19);
-        var operatorClasses = r.GetFieldValue<string?[]>(20);
-        var collations = r.GetFieldValue<string?[]>(21);
-        var statsColumns = r.GetFieldValue<string[]>(22);
-        var lengths = r.GetFieldValue<int[]>(23);
-        var alignments = r.GetFieldValue<string[]>(24);
-        var notNull = r.GetFieldValue<bool[]>(25);
+        var columns = (await ReadAllAsync(connection, CatalogSql.IndexColumns, schemas, r => (Index: r.GetInt64(0), Column: ReadIndexColumn(r)), cancellationToken)
+                .ConfigureAwait(false))
+            .ToLookup(c => c.Index, c => c.Column);
+        return await ReadAllAsync(connection, indexesSql, schemas, r => ReadIndex(r, columns[r.GetInt64(0)].ToList()), cancellationToken)
+            .ConfigureAwait(false);
+    }
 
-        var keys = Enumerable.Range(0, keyCount)
-            .Select(k => new IndexKeyColumn(
-                names[k],
-                expressions[k],
-                descending[k],
-                nullsFirst[k] == descending[k] ? null : nullsFirst[k],
-                operatorClasses[k],
-                collations[k]))
+    private static IndexColumnRow ReadIndexColumn(NpgsqlDataReader r)
+        => new(
+            r.GetBoolean(1),
+            r.GetString(2),
+            r.GetBoolean(3),
+            r.GetBoolean(4),
+            r.IsDBNull(5) ? null : r.GetString(5),
+            r.IsDBNull(6) ? null : r.GetString(6),
+            r.GetString(7),
+            r.GetInt32(8),
+            r.GetString(9)[0],
+            r.GetBoolean(10));
+
+    private static CatalogIndex ReadIndex(NpgsqlDataReader r, List<IndexColumnRow> columns)
+    {
+        var schema = r.GetString(1);
+        var table = r.GetString(2);
+        var name = r.GetString(3);
+        var keyCount = r.GetInt32(8);
+        var constraintType = r.IsDBNull(9) ? null : r.GetString(9);
+        var keys = columns.Take(keyCount)
+            .Select(c => new IndexKeyColumn(
+                c.Name,
+                c.IsExpression,
+                c.Descending,
+                c.NullsFirst == c.Descending ? null : c.NullsFirst,
+                c.OperatorClass,
+                c.Collation))
             .ToList();
 
         return new CatalogIndex
@@ -145,27 +162,27 @@ internal static class CatalogReader
                 Table = $"{schema}.{table}",
                 Name = name,
                 Kind = constraintType switch { "p" => IndexKind.PrimaryKey, "u" => IndexKind.UniqueConstraint, _ => IndexKind.Index },
-                Method = r.GetString(3),
+                Method = r.GetString(4),
                 KeyColumns = keys,
-                IncludeColumns = names[keyCount..],
-                Predicate = r.IsDBNull(9) ? null : r.GetString(9),
-                IsUnique = r.GetBoolean(5),
-                NullsNotDistinct = r.GetBoolean(10),
+                IncludeColumns = columns.Skip(keyCount).Select(c => c.Name).ToList(),
+                Predicate = r.IsDBNull(10) ? null : r.GetString(10),
+                IsUnique = r.GetBoolean(6),
+                NullsNotDistinct = r.GetBoolean(11),
                 AllowRedundant = constraintType == "x",
             },
             Schema = schema,
             TableName = table,
-            IsPartitioned = r.GetBoolean(4),
-            IsValid = r.GetBoolean(6),
+            IsPartitioned = r.GetBoolean(5),
+            IsValid = r.GetBoolean(7),
             IsExclusionConstraint = constraintType == "x",
-            CreateStatement = r.GetString(11),
-            SizeBytes = r.GetInt64(12),
-            Pages = r.GetInt64(13),
-            Tuples = r.GetDouble(14),
-            Scans = r.GetInt64(15),
-            FillFactor = r.GetInt32(26),
-            Columns = Enumerable.Range(0, names.Length)
-                .Select(k => new IndexColumnStorage(expressions[k] ? name : table, statsColumns[k], lengths[k], alignments[k][0], notNull[k]))
+            CreateStatement = r.IsDBNull(12) ? null : r.GetString(12),
+            SizeBytes = r.GetInt64(13),
+            Pages = r.GetInt64(14),
+            Tuples = r.GetDouble(15),
+            Scans = r.GetInt64(16),
+            FillFactor = r.GetInt32(17),
+            Columns = columns
+                .Select(c => new IndexColumnStorage(c.IsExpression ? name : table, c.StatisticsColumn, c.Length, c.Alignment, c.NotNull))
                 .ToList(),
         };
     }
@@ -244,4 +261,16 @@ internal static class CatalogReader
 
         return rows;
     }
+
+    private sealed record IndexColumnRow(
+        bool IsExpression,
+        string Name,
+        bool Descending,
+        bool NullsFirst,
+        string? OperatorClass,
+        string? Collation,
+        string StatisticsColumn,
+        int Length,
+        char Alignment,
+        bool NotNull);
 }

@@ -58,7 +58,9 @@ internal enum RelationKind
     MaterializedView,
 }
 
-/// <summary>A table (or materialized view) with its sizes and tuple statistics.</summary>
+/// <summary>A table (or materialized view) with its size and tuple statistics.</summary>
+/// <param name="EstimatedRows">The planner's estimate; negative when never analyzed or vacuumed.</param>
+/// <param name="TableBytes">Its size with TOAST, free space and visibility maps, without its indexes.</param>
 internal sealed record CatalogTable(
     string Schema,
     string Name,
@@ -67,8 +69,6 @@ internal sealed record CatalogTable(
     bool HasPrimaryKey,
     double EstimatedRows,
     long TableBytes,
-    long IndexBytes,
-    long TotalBytes,
     long LiveTuples,
     long DeadTuples)
 {

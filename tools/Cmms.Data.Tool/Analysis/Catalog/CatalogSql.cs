@@ -31,34 +31,33 @@ internal static class CatalogSql
                      ORDER BY nspname)
         """;
 
-    /// <summary>Tables, partitioned tables and materialized views with sizes and tuple counts.</summary>
+    /// <summary>
+    ///     Tables, partitioned tables and materialized views with their size (with TOAST, free space and visibility
+    ///     maps; their indexes are summed from <see cref="Indexes" />) and tuple counts.
+    /// </summary>
     public const string Tables = """
         SELECT n.nspname, c.relname, c.relkind::text, c.relispartition,
                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'),
-               c.reltuples::float8,
-               pg_table_size(c.oid), pg_indexes_size(c.oid), pg_total_relation_size(c.oid),
+               c.reltuples::float8, pg_table_size(c.oid),
                pg_stat_get_live_tuples(c.oid), pg_stat_get_dead_tuples(c.oid)
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+          AND c.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
         ORDER BY n.nspname, c.relname
         """;
 
     /// <summary>
-    ///     Every index with one array per column property. Conventions the rule engine expects: the operator class is
-    ///     null when it is the type's default, the collation null when it is the column's own (for an expression: the
-    ///     database default), DESC is <c>indoption</c> bit 1 and NULLS FIRST bit 2, expressions come deparsed by
-    ///     <c>pg_get_indexdef(index, column, true)</c>. <see cref="NullsNotDistinctPlaceholder" /> stands for the NULLS NOT
-    ///     DISTINCT column, which exists from PostgreSQL 15 on.
+    ///     Every index, one row each. The full definition is deparsed only for invalid indexes (their fix rebuilds
+    ///     them), which keeps this query cheap on large catalogs. <see cref="NullsNotDistinctPlaceholder" /> stands for
+    ///     the NULLS NOT DISTINCT column, which exists from PostgreSQL 15 on.
     /// </summary>
     public const string Indexes = """
-        SELECT n.nspname, t.relname, c.relname, am.amname, c.relkind = 'I',
+        SELECT i.indexrelid::int8, n.nspname, t.relname, c.relname, am.amname, c.relkind = 'I',
                i.indisunique, i.indisvalid AND i.indisready, i.indnkeyatts::int, con.contype::text,
-               pg_get_expr(i.indpred, i.indrelid, true), {nulls_not_distinct}, pg_get_indexdef(i.indexrelid),
+               pg_get_expr(i.indpred, i.indrelid, true), {nulls_not_distinct},
+               CASE WHEN NOT (i.indisvalid AND i.indisready) THEN pg_get_indexdef(i.indexrelid) END,
                pg_relation_size(i.indexrelid), c.relpages::int8, c.reltuples::float8, pg_stat_get_numscans(i.indexrelid),
-               k.names, k.expressions, k.descending, k.nulls_first, k.operator_classes, k.collations,
-               k.stats_columns, k.lengths, k.alignments, k.not_null,
                COALESCE((SELECT o.option_value::int FROM pg_options_to_table(c.reloptions) o WHERE o.option_name = 'fillfactor'), 90)
         FROM pg_index i
         JOIN pg_class c ON c.oid = i.indexrelid
@@ -66,26 +65,36 @@ internal static class CatalogSql
         JOIN pg_namespace n ON n.oid = t.relnamespace
         JOIN pg_am am ON am.oid = c.relam
         LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
-        CROSS JOIN LATERAL (
-            SELECT array_agg(CASE WHEN x.attnum = 0 THEN pg_get_indexdef(i.indexrelid, x.ord::int, true) ELSE a.attname::text END ORDER BY x.ord) AS names,
-                   array_agg(x.attnum = 0 ORDER BY x.ord) AS expressions,
-                   array_agg(x.ord <= i.indnkeyatts AND (i.indoption[x.ord - 1] & 1) <> 0 ORDER BY x.ord) AS descending,
-                   array_agg(x.ord <= i.indnkeyatts AND (i.indoption[x.ord - 1] & 2) <> 0 ORDER BY x.ord) AS nulls_first,
-                   array_agg(CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END ORDER BY x.ord) AS operator_classes,
-                   array_agg(CASE WHEN co.oid IS DISTINCT FROM COALESCE(NULLIF(a.attcollation, 0), 100) THEN co.collname::text END ORDER BY x.ord) AS collations,
-                   array_agg(COALESCE(a.attname, ia.attname)::text ORDER BY x.ord) AS stats_columns,
-                   array_agg(ia.attlen::int ORDER BY x.ord) AS lengths,
-                   array_agg(ia.attalign::text ORDER BY x.ord) AS alignments,
-                   array_agg(COALESCE(a.attnotnull, false) ORDER BY x.ord) AS not_null
-            FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS x(attnum, ord)
-            LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = x.attnum AND x.attnum > 0
-            LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = x.ord
-            LEFT JOIN pg_opclass opc ON x.ord <= i.indnkeyatts AND opc.oid = i.indclass[x.ord - 1]
-            LEFT JOIN pg_collation co ON x.ord <= i.indnkeyatts AND co.oid = NULLIF(i.indcollation[x.ord - 1], 0)
-        ) k
         WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+          AND t.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
         ORDER BY n.nspname, t.relname, c.relname
+        """;
+
+    /// <summary>
+    ///     Every column of every index (key columns, then INCLUDE columns), in order. Conventions the rule engine
+    ///     expects: the operator class is null when it is the type's default, the collation null when it is the
+    ///     column's own (for an expression: the database default), DESC is <c>indoption</c> bit 1 and NULLS FIRST bit
+    ///     2, an expression comes deparsed by <c>pg_get_indexdef(index, column, true)</c>. Storage facts (length,
+    ///     alignment, statistics column) feed the bloat estimate.
+    /// </summary>
+    public const string IndexColumns = """
+        SELECT i.indexrelid::int8, x.attnum = 0,
+               CASE WHEN x.attnum = 0 THEN pg_get_indexdef(i.indexrelid, x.ord::int, true) ELSE a.attname::text END,
+               x.ord <= i.indnkeyatts AND (i.indoption[x.ord - 1] & 1) <> 0,
+               x.ord <= i.indnkeyatts AND (i.indoption[x.ord - 1] & 2) <> 0,
+               CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END,
+               CASE WHEN co.oid <> COALESCE(NULLIF(a.attcollation, 0), 100) THEN co.collname::text END,
+               COALESCE(a.attname, ia.attname)::text, ia.attlen::int, ia.attalign::text, COALESCE(a.attnotnull, false)
+        FROM pg_index i
+        JOIN pg_class t ON t.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+        CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS x(attnum, ord)
+        LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = x.attnum AND x.attnum > 0
+        LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = x.ord
+        LEFT JOIN pg_opclass opc ON x.ord <= i.indnkeyatts AND opc.oid = i.indclass[x.ord - 1]
+        LEFT JOIN pg_collation co ON x.ord <= i.indnkeyatts AND co.oid = NULLIF(i.indcollation[x.ord - 1], 0)
+        WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
+        ORDER BY i.indexrelid, x.ord
         """;
 
     /// <summary>Foreign keys (not the clones on partitions) and every constraint still NOT VALID.</summary>
@@ -126,7 +135,7 @@ internal static class CatalogSql
             LIMIT 1
         ) o ON true
         WHERE n.nspname = ANY($1)
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+          AND c.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
         ORDER BY n.nspname, c.relname
         """;
 

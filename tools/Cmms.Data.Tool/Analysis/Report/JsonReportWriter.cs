@@ -10,17 +10,10 @@ namespace Cmms.Data.Tool.Analysis.Report;
 ///     (null where not applicable); new properties may be added, none is renamed or removed without a new
 ///     <c>schemaVersion</c>.
 /// </summary>
-internal static class JsonReportWriter
+internal static partial class JsonReportWriter
 {
     /// <summary>The version of the JSON shape, in <c>summary.schemaVersion</c>.</summary>
     public const int SchemaVersion = 1;
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        WriteIndented = true,
-    };
 
     public static string Write(AnalysisReport report)
     {
@@ -43,14 +36,14 @@ internal static class JsonReportWriter
                 summary.ByKind,
                 summary.Notes),
             report.Tables);
-        return JsonSerializer.Serialize(document, Options);
+        return JsonSerializer.Serialize(document, ReportJsonContext.Default.Document);
     }
 
-    private sealed record Document(IReadOnlyList<FindingDto> Findings, SummaryDto Summary, IReadOnlyList<TableReport> Tables);
+    internal sealed record Document(IReadOnlyList<FindingDto> Findings, SummaryDto Summary, IReadOnlyList<TableReport> Tables);
 
-    private sealed record FindingDto(string Kind, string Severity, string? Table, string? Index, string? CoveredBy, string Detail, string Fix);
+    internal sealed record FindingDto(string Kind, string Severity, string? Table, string? Index, string? CoveredBy, string Detail, string Fix);
 
-    private sealed record SummaryDto(
+    internal sealed record SummaryDto(
         int SchemaVersion,
         string Database,
         string ServerVersion,
@@ -63,4 +56,12 @@ internal static class JsonReportWriter
         IReadOnlyDictionary<string, int> BySeverity,
         IReadOnlyDictionary<string, int> ByKind,
         IReadOnlyList<string> Notes);
+
+    // Source-generated: no reflection at run time, which keeps a one-shot command's start-up short.
+    [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true)]
+    [JsonSerializable(typeof(Document))]
+    internal sealed partial class ReportJsonContext : JsonSerializerContext;
 }

@@ -37,7 +37,8 @@ internal static partial class FixSql
     {
         ArgumentNullException.ThrowIfNull(index);
 
-        return (index.IsPartitioned ? index.CreateStatement : CreateIndexPrefix().Replace(index.CreateStatement, "CREATE ${unique}INDEX CONCURRENTLY ", 1)) + ";";
+        var statement = index.CreateStatement ?? throw new InvalidOperationException($"The definition of {index.Name} was not read.");
+        return (index.IsPartitioned ? statement : CreateIndexPrefix().Replace(statement, "CREATE ${unique}INDEX CONCURRENTLY ", 1)) + ";";
     }
 
     /// <summary>A plain btree index on <paramref name="columns" />, built concurrently.</summary>
