@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Workload;
+
+[Collection(WorkloadTests.Collection)]
+public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests> db) : IClassFixture<PostgresDatabaseFixture<BenchCommandTests>>, IDisposable
+{
+    private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("cmms-bench-test-");
+
+    public void Dispose() => _output.Delete(recursive: true);
+
+    [Fact]
+    public async Task Bench_at_a_tiny_scale_writes_a_report_results_and_a_chart_with_consistent_figures()
+    {
+        var run = await WorkloadCli.RunAsync(
+            "bench", "--scale", "0.01", "--runs", "3", "--warmup", "1", "--write-samples", "5", "--migration-samples", "1",
+            "--output", _output.FullName, "--connection", db.ConnectionString);
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output.FullName, "results.json")));
+        var root = json.RootElement;
+        root.GetProperty("scale").GetDouble().Should().Be(0.01);
+        var machine = root.GetProperty("machine");
+        machine.GetProperty("cores").GetInt32().Should().Be(Environment.ProcessorCount);
+        machine.GetProperty("memoryBytes").GetInt64().Should().BePositive();
+        machine.GetProperty("postgresVersion").GetString().Should().MatchRegex(@"^\d+\.\d+");
+
+        var schemas = root.GetProperty("schemas").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
+        schemas.Keys.Should().Equal("unindexed", "asDeclared", "cmmsData");
+        schemas.Values.Select(s => s.GetProperty("rows").GetInt64()).Distinct().Should().ContainSingle("the same data goes into every schema");
+        var bytes = schemas.ToDictionary(s => s.Key, s => s.Value.GetProperty("indexBytes").GetInt64());
+        bytes["unindexed"].Should().BePositive();
+        bytes["unindexed"].Should().BeLessThan(bytes["cmmsData"], "keys only weigh less than the pruned set");
+        bytes["cmmsData"].Should().BeLessThan(bytes["asDeclared"], "pruning removes indexes");
+        schemas["cmmsData"].GetProperty("indexCount").GetInt32().Should().BeLessThan(schemas["asDeclared"].GetProperty("indexCount").GetInt32());
+
+        var queries = root.GetProperty("queries").EnumerateArray().ToList();
+        queries.Should().HaveCount(25);
+        foreach (var query in queries)
+        {
+            var median = (string schema) => query.GetProperty("schemas").GetProperty(schema).GetProperty("server").GetProperty("median").GetDouble();
+            median("unindexed").Should().BePositive();
+            query.GetProperty("schemas").GetProperty("cmmsData").GetProperty("server").GetProperty("runs").GetInt32().Should().Be(3);
+            query.GetProperty("speedupUnindexed").GetDouble().Should().BeApproximately(median("unindexed") / median("cmmsData"), 1e-9);
+            query.GetProperty("ratioAsDeclared").GetDouble().Should().BeApproximately(median("asDeclared") / median("cmmsData"), 1e-9);
+        }
+
+        var writes = root.GetProperty("writes").EnumerateArray().ToList();
+        writes.Select(w => w.GetProperty("table").GetString()).Should().Equal("orders", "guests", "user_activity_logs", "user_interactions", "api_request_logs");
+        foreach (var timing in writes.SelectMany(w => w.GetProperty("schemas").EnumerateObject().Select(s => s.Value)))
+        {
+            timing.GetProperty("bulkRowsPerSecond").GetDouble().Should().BePositive();
+            timing.GetProperty("insertServer").GetProperty("median").GetDouble().Should().BePositive();
+            timing.GetProperty("updateClient").GetProperty("p95").GetDouble().Should().BeGreaterThanOrEqualTo(timing.GetProperty("updateClient").GetProperty("median").GetDouble());
+        }
+
+        root.GetProperty("migrations").GetProperty("apply").GetProperty("median").GetDouble().Should().BePositive();
+        var targets = root.GetProperty("targets").EnumerateArray().ToList();
+        targets.Should().HaveCount(5);
+        foreach (var target in targets)
+        {
+            target.GetProperty("name").GetString().Should().NotBeNullOrWhiteSpace();
+            target.GetProperty("target").GetString().Should().NotBeNullOrWhiteSpace();
+            target.GetProperty("measured").GetString().Should().NotBeNullOrWhiteSpace();
+            target.GetProperty("holds").ValueKind.Should().BeOneOf(JsonValueKind.True, JsonValueKind.False);
+        }
+
+        var bytesTarget = targets[4].GetProperty("measured").GetString();
+        bytesTarget.Should().StartWith(((double)bytes["cmmsData"] / bytes["asDeclared"]).ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+
+        var report = await File.ReadAllTextAsync(Path.Combine(_output.FullName, "report.md"));
+        report.Should().Contain($"{Environment.ProcessorCount} cores").And.Contain(machine.GetProperty("postgresVersion").GetString())
+            .And.Contain("| Q25 ").And.Contain("## Targets").And.Contain("chart.svg");
+        var svg = XDocument.Load(Path.Combine(_output.FullName, "chart.svg"));
+        svg.Root!.Name.LocalName.Should().Be("svg");
+        svg.Root.Attribute("width")!.Value.Should().Be("960");
+        svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).Should().Contain(["Q1", "Q25", "(c) Cmms.Data"]);
+        run.Output.Should().Contain("Wrote report.md, results.json and chart.svg");
+
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var leftover = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'cmms_bench_%'", connection);
+        ((long)(await leftover.ExecuteScalarAsync())!).Should().Be(0, "every benchmark database is dropped");
+    }
+}

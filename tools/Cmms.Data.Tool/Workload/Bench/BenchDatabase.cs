@@ -1,0 +1,52 @@
+using Cmms.Data.Tool.Workload.Data;
+using Cmms.Data.Tool.Workload.Schemas;
+using Npgsql;
+
+namespace Cmms.Data.Tool.Workload.Bench;
+
+/// <summary>One of the three benchmark databases: its schema, its scratch database, an open session and its load.</summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private BenchDatabase(BenchSchema schema, ScratchDatabase database, NpgsqlConnection connection, LoadReport load)
+    {
+        Schema = schema;
+        Database = database;
+        Connection = connection;
+        Load = load;
+    }
+
+    public BenchSchema Schema { get; }
+
+    public ScratchDatabase Database { get; }
+
+    /// <summary>The session every measurement on this database runs on.</summary>
+    public NpgsqlConnection Connection { get; }
+
+    public LoadReport Load { get; }
+
+    /// <summary>Creates the database next to the given one, builds the schema and loads the data set into it.</summary>
+    public static async Task<BenchDatabase> CreateAsync(
+        string serverConnectionString, BenchSchema schema, VolumePlan plan, int seed, CancellationToken cancellationToken)
+    {
+        var database = await ScratchDatabase.CreateAsync(serverConnectionString, "cmms_bench_" + schema.Key().ToLowerInvariant(), cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            await SchemaFactory.CreateAsync(schema, database.ConnectionString, cancellationToken).ConfigureAwait(false);
+            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var load = await DataLoader.LoadAsync(connection, plan, seed, progress: null, cancellationToken).ConfigureAwait(false);
+            return new BenchDatabase(schema, database, connection, load);
+        }
+        catch
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync().ConfigureAwait(false);
+        await Database.DisposeAsync().ConfigureAwait(false);
+    }
+}

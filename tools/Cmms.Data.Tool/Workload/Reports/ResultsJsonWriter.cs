@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cmms.Data.Tool.Workload.Bench;
+
+namespace Cmms.Data.Tool.Workload.Reports;
+
+/// <summary>
+///     Writes <c>results.json</c>: the whole <see cref="BenchResults" /> in camelCase, with at least <c>scale</c>,
+///     <c>machine</c> (<c>cores</c>, <c>memoryBytes</c>, <c>postgresVersion</c>), <c>queries[]</c> and <c>targets[]</c>
+///     (<c>name</c>, <c>target</c>, <c>measured</c>, <c>holds</c>).
+/// </summary>
+internal static class ResultsJsonWriter
+{
+    public const string FileName = "results.json";
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Serialize(BenchResults results) => JsonSerializer.Serialize(results, Options);
+}
