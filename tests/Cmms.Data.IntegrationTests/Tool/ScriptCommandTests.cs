@@ -23,12 +23,12 @@ public sealed class ScriptCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Script_from_InitialSchema_to_AddIndexes_holds_only_AddIndexes_and_its_reverse_restores_the_dropped_indexes()
+    public async Task Script_from_InitialSchema_to_AddIndexes_holds_only_AddIndexes_with_the_lock_timeout_and_its_reverse_restores_the_dropped_indexes()
     {
-        var up = (await CmmsDbRun.InProcessAsync("script", "--from", "InitialSchema", "--to", "AddIndexes")).ShouldSucceed();
+        var up = (await CmmsDbRun.InProcessAsync("script", "--from", "InitialSchema", "--to", "AddIndexes", "--lock-timeout", "2s")).ShouldSucceed();
         var down = (await CmmsDbRun.InProcessAsync("script", "--from", "addindexes", "--to", ToolDatabase.InitialSchema, "--json")).ShouldSucceed();
 
-        up.Output.Should().StartWith("-- Rerunnable").And.NotContain("CREATE TABLE").And.Contain($"VALUES ('{ToolDatabase.AddIndexes}'");
+        up.Output.Should().StartWith("-- Rerunnable").And.Contain("SET lock_timeout = '2000ms';").And.NotContain("CREATE TABLE").And.Contain($"VALUES ('{ToolDatabase.AddIndexes}'");
         down.Json.GetProperty("from").GetString().Should().Be(ToolDatabase.AddIndexes);
         down.Json.GetProperty("to").GetString().Should().Be(ToolDatabase.InitialSchema);
         down.Json.GetProperty("script").GetString().Should()

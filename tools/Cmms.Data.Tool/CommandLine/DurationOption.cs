@@ -12,9 +12,10 @@ internal static class DurationOption
 {
     private static readonly (string Suffix, double Seconds)[] Units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)];
 
+    /// <summary>An option whose help shows <paramref name="defaultValue" /> as <c>[default: hh:mm:ss]</c>.</summary>
     public static Option<TimeSpan> Create(string name, string description, TimeSpan defaultValue) => new(name)
     {
-        Description = $"{description} Default: {Format(defaultValue)}.",
+        Description = description,
         HelpName = "duration",
         DefaultValueFactory = _ => defaultValue,
         CustomParser = Parse,

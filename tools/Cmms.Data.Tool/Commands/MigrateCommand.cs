@@ -18,14 +18,11 @@ internal static class MigrateCommand
         HelpName = "migration",
     };
 
-    private static readonly Option<TimeSpan> LockTimeout = DurationOption.Create(
-        "--lock-timeout",
-        "How long each migration statement waits for a table lock before giving up (PostgreSQL lock_timeout); 0 waits forever.",
-        SafeMigrationsDefaults.LockTimeout);
+    private static readonly Option<TimeSpan> LockTimeout = CreateLockTimeoutOption();
 
     private static readonly Option<int> Retries = new("--retries")
     {
-        Description = "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …). Default: 3.",
+        Description = "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …).",
         HelpName = "count",
         DefaultValueFactory = _ => 3,
         Validators = { result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError("--retries must be 0 or more."); } } },
@@ -35,6 +32,12 @@ internal static class MigrateCommand
         "--lock-wait",
         "How long to wait while another migrator holds the migration lock on the database.",
         TimeSpan.FromMinutes(10));
+
+    /// <summary><c>--lock-timeout</c>, the <c>lock_timeout</c> every migration sets first (also written into scripts).</summary>
+    public static Option<TimeSpan> CreateLockTimeoutOption() => DurationOption.Create(
+        "--lock-timeout",
+        "How long each migration statement waits for a table lock before giving up (PostgreSQL lock_timeout); 0 waits forever.",
+        SafeMigrationsDefaults.LockTimeout);
 
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cmms.Data.Tool.Commands;
 
 /// <summary>
-///     <c>cmms-db script [--idempotent] [--from M] [--to M] [-o FILE]</c>: the SQL of the migrations, for review or
+///     <c>cmms-db script [--idempotent] [--from M] [--to M] [--lock-timeout 5s] [-o FILE]</c>: the SQL of the migrations, for review or
 ///     for pipelines that apply SQL files. Needs no database.
 /// </summary>
 internal static class ScriptCommand
@@ -38,6 +38,8 @@ internal static class ScriptCommand
         HelpName = "file",
     };
 
+    private static readonly Option<TimeSpan> LockTimeout = MigrateCommand.CreateLockTimeoutOption();
+
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(
             "script",
@@ -47,11 +49,12 @@ internal static class ScriptCommand
             Idempotent,
             From,
             To,
+            LockTimeout,
             Output);
 
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        using var db = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
+        using var db = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection, context.Get(LockTimeout));
         var catalog = MigrationCatalog.From(db);
         var from = context.Get(From) is { } fromName ? catalog.Resolve(fromName, "--from") : MigrationCatalog.Empty;
         var to = context.Get(To) is { } toName ? catalog.Resolve(toName, "--to") : catalog.Head;

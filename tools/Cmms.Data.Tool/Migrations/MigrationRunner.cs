@@ -43,8 +43,8 @@ internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWri
         {
             catalog = MigrationCatalog.From(modelOnly);
 
-            // Building the models costs seconds of CPU: done before taking the lock (EF Core caches them for every context
-            // with these options), migrators queued behind another one hold the lock only while they read and write.
+            // Building the models costs seconds of CPU. Built here, before the lock, and cached by EF Core for every
+            // context with these options, they do not lengthen the wait of migrators queued behind this one.
             _ = modelOnly.Model;
             _ = modelOnly.GetService<IDesignTimeModel>().Model;
         }
