@@ -77,7 +77,7 @@ internal sealed class IndexBuildProgress : IAsyncDisposable
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-        catch (NpgsqlException)
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
             // Progress is a courtesy; the migration's own connection reports real failures.
         }

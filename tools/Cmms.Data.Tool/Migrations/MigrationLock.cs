@@ -84,9 +84,10 @@ internal sealed class MigrationLock : IAsyncDisposable
             await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", Connection) { Parameters = { new() { Value = Key } } };
             await unlock.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
-        catch (NpgsqlException)
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
-            // The session is gone, and the lock with it.
+            // The session is gone (a broken connection refuses commands), and the lock with it; the failure that broke
+            // it is the one to report.
         }
         finally
         {
