@@ -82,6 +82,21 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
         forced.Findings.Should().NotContain(f => f.Kind == "missing_index" || f.Kind == "unexpected_index");
     }
 
+    [Fact]
+    public async Task Role_that_may_not_read_the_history_is_told_so_and_can_still_ask_for_the_model()
+    {
+        await using var role = await ReadOnlyRole.CreateAsync(db.ConnectionString, "public");
+
+        var automatic = await AnalyzeRun.JsonAsync(role.ConnectionString);
+        var forced = await AnalyzeRun.JsonAsync(role.ConnectionString, "--model", "cmms");
+
+        automatic.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
+        automatic.Json.GetProperty("summary").GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Contain(
+            "__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: pass --model cmms to run it.");
+        forced.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("cmms");
+        forced.Findings.Where(f => IndexJudgements.Contains(f.Kind)).Should().BeEmpty();
+    }
+
     private static async Task MigrateAsync(string connectionString)
     {
         await using var context = new CmmsDbContext(new DbContextOptionsBuilder<CmmsDbContext>().UseCmmsData(connectionString).Options);

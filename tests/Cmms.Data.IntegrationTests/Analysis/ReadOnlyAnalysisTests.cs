@@ -28,12 +28,8 @@ public sealed class ReadOnlyAnalysisTests(PostgresDatabaseFixture<ReadOnlyAnalys
 
     private static readonly CompositeFormat FingerprintOfSchema = CompositeFormat.Parse(Fingerprint);
 
-    // Each test gets its own schema and role (xunit makes a class instance per test).
+    // Each test gets its own schema (xunit makes a class instance per test).
     private readonly string _suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-
-    private bool _roleCreated;
-
-    private string Role => "analyze_ro_" + _suffix;
 
     private string Schema => "shop_" + _suffix;
 
@@ -52,19 +48,7 @@ public sealed class ReadOnlyAnalysisTests(PostgresDatabaseFixture<ReadOnlyAnalys
         "SELECT setval('orders_id_seq', 2000000000)",
         "ANALYZE");
 
-    public async Task DisposeAsync()
-    {
-        if (!_roleCreated)
-        {
-            return;
-        }
-
-        await AnalysisDatabase.ExecuteAsync(
-            db.ConnectionString,
-            $"DROP OWNED BY {Role}",
-            $"REVOKE ALL ON DATABASE {AnalysisDatabase.Quote(db.DatabaseName)} FROM {Role}",
-            $"DROP ROLE IF EXISTS {Role}");
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Analyze_leaves_the_catalog_sequences_and_rows_exactly_as_they_were()
@@ -81,14 +65,8 @@ public sealed class ReadOnlyAnalysisTests(PostgresDatabaseFixture<ReadOnlyAnalys
     [Fact]
     public async Task Role_with_only_connect_and_schema_usage_gets_the_same_structural_findings()
     {
-        await AnalysisDatabase.ExecuteAsync(
-            db.ConnectionString,
-            $"CREATE ROLE {Role} LOGIN PASSWORD 'read-only-secret' NOSUPERUSER NOCREATEDB NOCREATEROLE",
-            $"REVOKE ALL ON DATABASE {AnalysisDatabase.Quote(db.DatabaseName)} FROM PUBLIC",
-            $"GRANT CONNECT ON DATABASE {AnalysisDatabase.Quote(db.DatabaseName)} TO {Role}",
-            $"GRANT USAGE ON SCHEMA {Schema} TO {Role}");
-        _roleCreated = true;
-        var readOnly = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = Role, Password = "read-only-secret" }.ConnectionString;
+        await using var role = await ReadOnlyRole.CreateAsync(db.ConnectionString, Schema);
+        var readOnly = role.ConnectionString;
         var denied = () => AnalysisDatabase.ScalarAsync<long>(readOnly, $"SELECT count(*) FROM {Schema}.orders");
         (await denied.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
 

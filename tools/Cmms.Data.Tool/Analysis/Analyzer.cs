@@ -16,10 +16,17 @@ internal static class Analyzer
     {
         ArgumentNullException.ThrowIfNull(settings);
 
-        var catalog = await CatalogReader.ReadAsync(connectionString, settings.Schemas, readHistory: settings.Model is null, cancellationToken)
-            .ConfigureAwait(false);
+        // Building the EF Core model is the one CPU-heavy step; it runs while the server answers the catalog queries.
+        await using var reader = new CatalogReader(connectionString);
         var notes = new List<string>();
-        var model = ChooseModel(connectionString, settings.Model, catalog.History, notes);
+        var modelTask = settings.Model switch
+        {
+            ModelChoice.Cmms => Task.Run(() => (CmmsModel?)CmmsModelReader.Read(connectionString), cancellationToken),
+            ModelChoice.None => Task.FromResult<CmmsModel?>(null),
+            _ => ModelFromHistoryAsync(reader, connectionString, notes, cancellationToken),
+        };
+        var catalog = await reader.ReadAsync(settings.Schemas, cancellationToken).ConfigureAwait(false);
+        var model = await modelTask.ConfigureAwait(false);
 
         var redundant = RedundancyCheck.Run(catalog).ToList();
         var proposedDrops = redundant.Select(f => (f.Table!, f.Index!)).ToHashSet();
@@ -53,16 +60,14 @@ internal static class Analyzer
         return new AnalysisReport(findings, summary, TableReports(catalog));
     }
 
-    private static CmmsModel? ChooseModel(string connectionString, ModelChoice? choice, MigrationHistory history, List<string> notes)
+    // Without --model: the Cmms.Data model when the history holds at least one of its migrations.
+    private static async Task<CmmsModel?> ModelFromHistoryAsync(
+        CatalogReader reader,
+        string connectionString,
+        List<string> notes,
+        CancellationToken cancellationToken)
     {
-        switch (choice)
-        {
-            case ModelChoice.Cmms:
-                return CmmsModelReader.Read(connectionString);
-            case ModelChoice.None:
-                return null;
-        }
-
+        var history = await reader.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
         if (history is { Exists: true, IsReadable: false })
         {
             notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: pass --model cmms to run it.");
@@ -74,7 +79,7 @@ internal static class Analyzer
             return null;
         }
 
-        var model = CmmsModelReader.Read(connectionString);
+        var model = await Task.Run(() => CmmsModelReader.Read(connectionString), cancellationToken).ConfigureAwait(false);
         return history.MigrationIds.Intersect(model.MigrationIds, StringComparer.Ordinal).Any() ? model : null;
     }
 

@@ -20,9 +20,6 @@ internal sealed record CatalogSnapshot
     /// <summary>Column statistics (<c>pg_stats</c>) by <c>schema.relation.column</c>; only what the role may see.</summary>
     public required IReadOnlyDictionary<string, ColumnStatistic> Statistics { get; init; }
 
-    /// <summary>What <c>__EFMigrationsHistory</c> says, when it was read.</summary>
-    public required MigrationHistory History { get; init; }
-
     public required SqlQuoter Quoter { get; init; }
 
     public static string StatisticsKey(string schema, string relation, string column) => $"{schema}.{relation}.{column}";

@@ -147,14 +147,17 @@ internal static class CatalogSql
         """;
 
     /// <summary>
-    ///     Where an EF Core migration history table is, whether the role may read it, and its migration id column: the
-    ///     key column, whatever a naming convention called it (<c>MigrationId</c>, <c>migration_id</c>).
+    ///     Whether an EF Core migration history table exists, whether the role may read it, and the query that reads its
+    ///     migration ids, quoted by the server's own <c>format('%I')</c>. The id is the key column, whatever a naming
+    ///     convention called it (<c>MigrationId</c>, <c>migration_id</c>).
     /// </summary>
     public const string HistoryTable = """
-        SELECT n.nspname, has_table_privilege(c.oid, 'SELECT'),
-               COALESCE((SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
-                         WHERE i.indrelid = c.oid AND i.indisprimary),
-                        (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = 1))::text
+        SELECT has_table_privilege(c.oid, 'SELECT'),
+               format('SELECT %I::text FROM %I.%I',
+                      COALESCE((SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                                WHERE i.indrelid = c.oid AND i.indisprimary),
+                               (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = 1)),
+                      n.nspname, c.relname)
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relname = '__EFMigrationsHistory' AND c.relkind IN ('r', 'p')

@@ -21,7 +21,7 @@ internal static class MarkdownReportWriter
 
         if (report.Findings.Count > 0)
         {
-            text.AppendLine("| Severity | Kind | Table | Index | Covered by | Detail |");
+            text.AppendLine("| Severity | Kind | Table | Index or constraint | Covered by | Detail |");
             text.AppendLine("|---|---|---|---|---|---|");
             foreach (var f in report.Findings)
             {
