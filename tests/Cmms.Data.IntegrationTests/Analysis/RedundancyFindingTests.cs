@@ -190,6 +190,20 @@ public sealed class RedundancyFindingTests(PostgresDatabaseFixture<RedundancyFin
     }
 
     [Fact]
+    public async Task Unique_index_a_foreign_key_depends_on_is_not_reported_since_no_drop_could_remove_it()
+    {
+        var keys = await AnalyzeAsync(
+            "referenced_unique",
+            "CREATE TABLE t (id int PRIMARY KEY, code text)",
+            "CREATE UNIQUE INDEX ux_code ON t (code)",
+            "ALTER TABLE t ADD CONSTRAINT t_code_key UNIQUE (code)",
+            "CREATE TABLE r (id int PRIMARY KEY, code text CONSTRAINT r_code_fk REFERENCES t (code))",
+            "CREATE INDEX ix_r_code ON r (code)");
+
+        keys.Should().BeEmpty("r_code_fk references ux_code (the first matching unique index), so DROP INDEX ux_code would fail");
+    }
+
+    [Fact]
     public async Task Expression_indexes_written_alike_are_duplicates_and_differ_from_the_plain_column()
     {
         var keys = await AnalyzeAsync(

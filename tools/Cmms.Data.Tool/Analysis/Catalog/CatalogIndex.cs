@@ -8,7 +8,11 @@ namespace Cmms.Data.Tool.Analysis.Catalog;
 /// </summary>
 internal sealed record CatalogIndex
 {
-    /// <summary>The description the redundancy rules work on; its table is schema-qualified.</summary>
+    /// <summary>
+    ///     The description the redundancy rules work on; its table is schema-qualified. An index no statement can drop
+    ///     on its own is marked <see cref="IndexDefinition.AllowRedundant" />: an exclusion constraint's, and a unique
+    ///     index a foreign key references (DROP INDEX fails while the foreign key depends on it).
+    /// </summary>
     public required IndexDefinition Definition { get; init; }
 
     public required string Schema { get; init; }

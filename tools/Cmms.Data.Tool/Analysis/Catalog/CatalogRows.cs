@@ -61,7 +61,7 @@ internal static class CatalogRows
                 Predicate = r.IsDBNull(10) ? null : r.GetString(10),
                 IsUnique = r.GetBoolean(6),
                 NullsNotDistinct = r.GetBoolean(11),
-                AllowRedundant = constraintType == "x",
+                AllowRedundant = constraintType == "x" || r.GetBoolean(18),
             },
             Schema = schema,
             TableName = table,

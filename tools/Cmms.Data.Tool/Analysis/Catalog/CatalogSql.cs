@@ -48,8 +48,9 @@ internal static class CatalogSql
         """;
 
     /// <summary>
-    ///     Every index, one row each. The full definition is deparsed only for invalid indexes (their fix rebuilds
-    ///     them), which keeps this query cheap on large catalogs. <see cref="NullsNotDistinctPlaceholder" /> stands for
+    ///     Every index, one row each, with whether a foreign key (of any table) depends on it as the unique index it
+    ///     references. The full definition is deparsed only for invalid indexes (their fix rebuilds them), which keeps
+    ///     this query cheap on large catalogs. <see cref="NullsNotDistinctPlaceholder" /> stands for
     ///     the NULLS NOT DISTINCT column, which exists from PostgreSQL 15 on.
     /// </summary>
     public const string Indexes = """
@@ -58,7 +59,8 @@ internal static class CatalogSql
                pg_get_expr(i.indpred, i.indrelid, true), {nulls_not_distinct},
                CASE WHEN NOT (i.indisvalid AND i.indisready) THEN pg_get_indexdef(i.indexrelid) END,
                pg_relation_size(i.indexrelid), c.relpages::int8, c.reltuples::float8, pg_stat_get_numscans(i.indexrelid),
-               COALESCE((SELECT o.option_value::int FROM pg_options_to_table(c.reloptions) o WHERE o.option_name = 'fillfactor'), 90)
+               COALESCE((SELECT o.option_value::int FROM pg_options_to_table(c.reloptions) o WHERE o.option_name = 'fillfactor'), 90),
+               i.indexrelid IN (SELECT f.conindid FROM pg_constraint f WHERE f.contype = 'f')
         FROM pg_index i
         JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_class t ON t.oid = i.indrelid
