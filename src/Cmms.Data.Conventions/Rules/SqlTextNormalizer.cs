@@ -4,21 +4,31 @@ using System.Text.RegularExpressions;
 namespace Cmms.Data.Conventions.Rules;
 
 /// <summary>
-///     Brings a predicate or index expression to a canonical text, so that the same condition written by a person
-///     (<c>status &lt;&gt; 'closed'</c>) and deparsed by PostgreSQL (<c>((status)::text &lt;&gt; 'closed'::text)</c>)
-///     compare equal.
+///     Brings a predicate or index expression to a canonical text for comparison: the same condition written twice by
+///     a person (<c>"status" &lt;&gt; 'closed'</c>, <c>(status &lt;&gt; 'closed')</c>), or deparsed twice by PostgreSQL,
+///     compares equal.
 /// </summary>
 /// <remarks>
-///     Outside string literals: identifier quotes are dropped, case and whitespace are folded, casts to a type name
-///     (<c>::text</c>) are dropped, parentheses around a single word are dropped, and so are parentheses wrapping the
-///     whole text. Literals are kept verbatim. This is a comparison key, not a SQL rewriter.
+///     Outside string literals: identifier quotes are dropped, case and whitespace are folded, parentheses around a
+///     single word are dropped, and so are parentheses wrapping the whole text. Literals are kept verbatim. Casts are
+///     kept: <c>v::int = 1</c> and <c>v = 1</c> select different rows. This is a comparison key, not a SQL rewriter.
 /// </remarks>
 public static partial class SqlTextNormalizer
 {
     /// <summary>Returns the canonical comparison text of <paramref name="sql" />, or <see langword="null" /> for none.</summary>
     /// <param name="sql">A predicate or expression, or <see langword="null" />.</param>
     /// <returns>The canonical text.</returns>
-    public static string? Normalize(string? sql)
+    public static string? Normalize(string? sql) => Normalize(sql, ignoreCasts: false);
+
+    /// <summary>Returns the canonical comparison text of <paramref name="sql" />, optionally without casts.</summary>
+    /// <param name="sql">A predicate or expression, or <see langword="null" />.</param>
+    /// <param name="ignoreCasts">
+    ///     Also drop casts to a type name (<c>::text</c>), to compare a predicate as a person wrote it in the model
+    ///     (<c>status &lt;&gt; 'closed'</c>) with the one PostgreSQL deparses (<c>((status)::text &lt;&gt; 'closed'::text)</c>).
+    ///     Lossy (<c>v::int = 1</c> then equals <c>v = 1</c>): for model-to-database drift checks, never for redundancy.
+    /// </param>
+    /// <returns>The canonical text.</returns>
+    public static string? Normalize(string? sql, bool ignoreCasts)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
@@ -30,7 +40,7 @@ public static partial class SqlTextNormalizer
         do
         {
             previous = text;
-            text = CastPattern().Replace(text, string.Empty);
+            text = ignoreCasts ? CastPattern().Replace(text, string.Empty) : text;
             text = ParenthesizedWordPattern().Replace(text, "$1");
             text = StripWrappingParentheses(text);
         }

@@ -20,7 +20,7 @@ public sealed record IndexShape(
         IEnumerable<string> columns,
         IEnumerable<string> include,
         string? predicate)
-        => new(table, name, method, isUnique, string.Join(", ", columns), string.Join(", ", include), SqlTextNormalizer.Normalize(predicate));
+        => new(table, name, method, isUnique, string.Join(", ", columns), string.Join(", ", include), SqlTextNormalizer.Normalize(predicate, ignoreCasts: true));
 
     /// <summary>One key column as text: name, non-default operator class, DESC.</summary>
     public static string Column(string name, string? operatorClass, bool descending)

@@ -7,12 +7,25 @@ public class SqlTextNormalizerTests
     [Theory]
     [InlineData("revoked_at IS NULL", "(revoked_at IS NULL)")]
     [InlineData("NOT is_used", "(NOT is_used)")]
-    [InlineData("status <> 'closed'", "((status)::text <> 'closed'::text)")]
     [InlineData("\"Status\" <> 'closed'", "status<>'closed'")]
     [InlineData("play_count > 0", "(play_count > 0)")]
     [InlineData("is_active", "  is_active  ")]
+    [InlineData("(v)::integer = 1", "v::integer = 1")]
     public void Equivalent_predicates_normalize_to_the_same_text(string written, string deparsed)
         => SqlTextNormalizer.Normalize(written).Should().Be(SqlTextNormalizer.Normalize(deparsed));
+
+    [Theory]
+    [InlineData("v::int = 1", "v = 1")]
+    [InlineData("(v)::integer", "(v)::bigint")]
+    [InlineData("status <> 'closed'", "((status)::text <> 'closed'::text)")]
+    public void Casts_are_significant_by_default(string left, string right)
+        => SqlTextNormalizer.Normalize(left).Should().NotBe(SqlTextNormalizer.Normalize(right));
+
+    [Theory]
+    [InlineData("status <> 'closed'", "((status)::text <> 'closed'::text)")]
+    [InlineData("created_at > '2024-01-01'", "(created_at > '2024-01-01'::timestamp with time zone)")]
+    public void Ignoring_casts_matches_a_written_predicate_with_the_one_postgres_deparses(string written, string deparsed)
+        => SqlTextNormalizer.Normalize(written, ignoreCasts: true).Should().Be(SqlTextNormalizer.Normalize(deparsed, ignoreCasts: true));
 
     [Theory]
     [InlineData("status <> 'closed'", "status <> 'CLOSED'")]

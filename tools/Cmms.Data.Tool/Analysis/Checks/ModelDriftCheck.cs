@@ -88,7 +88,7 @@ internal static class ModelDriftCheck
             differences.Add("method");
         }
 
-        if (SqlTextNormalizer.Normalize(actual.Predicate) != SqlTextNormalizer.Normalize(expected.Predicate))
+        if (SqlTextNormalizer.Normalize(actual.Predicate, ignoreCasts: true) != SqlTextNormalizer.Normalize(expected.Predicate, ignoreCasts: true))
         {
             differences.Add("predicate");
         }
