@@ -46,9 +46,9 @@ internal static class ErrorTranslator
             PostgresErrorCodes.InvalidCatalogName =>
                 new ToolException($"{postgres.MessageText} on {target}. Create the database or fix Database= in the connection string."),
             PostgresErrorCodes.LockNotAvailable =>
-                new ToolException($"Gave up waiting for a table lock ({postgres.MessageText}): another transaction holds it. Retry when it ends, or raise --lock-timeout."),
+                new ToolException($"Gave up waiting for a table lock ({postgres.MessageText}): another transaction holds it. Retry when that transaction ends."),
             PostgresErrorCodes.InsufficientPrivilege =>
-                new ToolException($"Permission denied on {target}: {postgres.MessageText}. Use a role that owns the schema."),
+                new ToolException($"Permission denied on {target}: {postgres.MessageText}. Use a role with the privileges this command needs (migrate: the schema owner; analyze: read access to the catalog)."),
             _ => new ToolException($"PostgreSQL error {postgres.SqlState}: {postgres.MessageText}"),
         };
     }
