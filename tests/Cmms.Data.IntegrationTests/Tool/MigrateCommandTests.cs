@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.Tool.Migrations;
 using Microsoft.EntityFrameworkCore;

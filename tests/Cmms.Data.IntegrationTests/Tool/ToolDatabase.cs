@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using System.CommandLine;
 using System.Text.Json;
 using Cmms.Data.Tool.CommandLine;

@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using System.Text.Json;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Migrations;

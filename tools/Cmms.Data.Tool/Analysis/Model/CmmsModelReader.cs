@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,8 +18,7 @@ internal static class CmmsModelReader
 
     public static CmmsModel Read(string connectionString)
     {
-        var options = new DbContextOptionsBuilder<CmmsDbContext>().UseCmmsData(connectionString).Options;
-        using var context = new CmmsDbContext(options);
+        using var context = CmmsContextFactory.Create(connectionString);
 
         // The design-time model keeps what migrations need (and the conventions' results); the runtime model drops some.
         var model = context.GetService<IDesignTimeModel>().Model;

@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmms.Data.Tool.Workload.Schemas;
@@ -7,9 +8,7 @@ internal static class WorkloadContexts
 {
     /// <summary>As applications configure it: snake_case, index conventions, safe migrations.</summary>
     public static CmmsDbContext CmmsData(string connectionString)
-        => new(new DbContextOptionsBuilder<CmmsDbContext>().UseCmmsData(connectionString).Options is DbContextOptions<CmmsDbContext> options
-            ? options
-            : throw new InvalidOperationException("UseCmmsData returned options of another context type."));
+        => CmmsContextFactory.Create(connectionString);
 
     /// <summary>
     ///     Every declared index, nothing pruned: Npgsql and snake_case names only, so EF Core's own foreign-key index

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Cmms.Data.Tool.Migrations;
+namespace Cmms.Data.Tool.Connection;
 
-/// <summary>Builds the <see cref="CmmsDbContext" /> cmms-db migrates with: configured as applications configure it.</summary>
+/// <summary>Builds the <see cref="CmmsDbContext" /> every cmms-db command works with, configured as applications configure it.</summary>
 internal static class CmmsContextFactory
 {
     /// <summary>
