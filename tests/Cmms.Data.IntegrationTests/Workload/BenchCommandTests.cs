@@ -46,6 +46,7 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
             query.GetProperty("schemas").GetProperty("cmmsData").GetProperty("server").GetProperty("runs").GetInt32().Should().Be(3);
             query.GetProperty("speedupUnindexed").GetDouble().Should().BeApproximately(median("unindexed") / median("cmmsData"), 1e-9);
             query.GetProperty("ratioAsDeclared").GetDouble().Should().BeApproximately(median("asDeclared") / median("cmmsData"), 1e-9);
+            query.GetProperty("controlRatio").GetDouble().Should().BePositive("the A/A control measures (b) a second time");
         }
 
         var writes = root.GetProperty("writes").EnumerateArray().ToList();

@@ -26,8 +26,8 @@ internal static class BenchCommand
         DefaultValueFactory = _ => new DirectoryInfo("bench-results"),
     };
 
-    private static readonly Option<int> Runs = Count("--runs", "Measured runs per query and schema.", 15);
-    private static readonly Option<int> Warmup = Count("--warmup", "Unmeasured warm-up runs per query, table and schema.", 3);
+    private static readonly Option<int> Runs = Count("--runs", "Measured runs per query and schema (and bulk writes per table).", 31);
+    private static readonly Option<int> Warmup = Count("--warmup", "Unmeasured warm-up runs per query, table and schema.", 5);
     private static readonly Option<int> WriteSamples = Count("--write-samples", "Single-row INSERTs and UPDATEs measured per table and schema.", 200);
     private static readonly Option<int> MigrationSamples = Count("--migration-samples", "Empty databases to time the migrations on.", 5);
 

@@ -47,6 +47,10 @@ internal sealed record TableResult(string Table, long Rows, double LoadSeconds, 
 /// <param name="Schemas">Per schema key: plan and timings.</param>
 /// <param name="SpeedupUnindexed">(a)/(c) of the median server execution time.</param>
 /// <param name="RatioAsDeclared">(b)/(c) of the median server execution time (below 1: (c) is slower).</param>
+/// <param name="ControlRatio">
+///     A/A control: the median of a second, interleaved series of (b) runs over the median of (b). Its distance from
+///     1 is the measurement noise against which (b)/(c) is read.
+/// </param>
 internal sealed record QueryResult(
     string Id,
     string Description,
@@ -56,7 +60,8 @@ internal sealed record QueryResult(
     IReadOnlyList<string> Parameters,
     IReadOnlyDictionary<string, QueryTiming> Schemas,
     double SpeedupUnindexed,
-    double RatioAsDeclared);
+    double RatioAsDeclared,
+    double ControlRatio);
 
 /// <summary>A query in one schema: the indexes its plan reads, server execution time and client round trip (ms).</summary>
 internal sealed record QueryTiming(IReadOnlyList<string> Indexes, bool SequentialScan, Stats Server, Stats Client);

@@ -11,7 +11,8 @@ namespace Cmms.Data.Tool.Workload.Bench;
 ///     Measures the write cost of the indexes on the write-heavy tables: bulk throughput (a multi-row INSERT … SELECT
 ///     of existing rows, rolled back, repeated), and single-row INSERT and UPDATE latency, each both as the client sees
 ///     it (autocommit, so the commit is included) and as the server executes it (<c>EXPLAIN (ANALYZE)</c>: index
-///     maintenance and foreign-key checks). Runs alternate between the databases, after a warm-up.
+///     maintenance and foreign-key checks). Runs alternate between the databases after a warm-up, each database
+///     going first in turn.
 /// </summary>
 internal static class WriteBenchmark
 {
@@ -33,7 +34,7 @@ internal static class WriteBenchmark
             {
                 // Two fresh rows per sample (one timed by the client, one by the server); negative n are the warm-up.
                 var sample = (n + settings.Warmup) * 2;
-                foreach (var database in databases)
+                foreach (var database in RunOrder.Rotate(databases, n))
                 {
                     var measured = samples[database.Schema];
                     var insertClient = await ClientAsync(database.Connection, statement.Insert, statement.InsertValues(sample), cancellationToken).ConfigureAwait(false);
@@ -78,7 +79,7 @@ internal static class WriteBenchmark
         for (var run = -settings.Warmup; run < settings.Runs; run++)
         {
             long from = (long)(run + settings.Warmup) * batch % Math.Max(1, rows - batch);
-            foreach (var database in databases)
+            foreach (var database in RunOrder.Rotate(databases, run))
             {
                 await using var transaction = await database.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var elapsed = await ClientAsync(database.Connection, statement.BulkInsert, [from, from + batch], cancellationToken).ConfigureAwait(false);

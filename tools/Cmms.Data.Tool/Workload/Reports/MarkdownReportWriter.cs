@@ -34,8 +34,11 @@ internal static class MarkdownReportWriter
         Line(text);
         Line(text, $"- **Run**: {r.Date:yyyy-MM-dd HH:mm} UTC, scale {r.Scale} ({r.Schemas[0].Rows:N0} rows per database), seed {r.Seed}, {r.DurationSeconds / 60:F1} minutes in all.");
         Line(text, $"- **Machine**: {m.Cores} cores, {m.Memory} memory, {m.OperatingSystem}; 1-minute load average {Load(m.LoadAverage)} at the start and {Load(r.LoadAverageAtEnd)} at the end (other work on the machine shows up as noise in the timings).");
+        var c = r.Schemas.Single(s => s.Key == BenchSchema.CmmsData.Key());
+        var activity = c.Tables.Single(t => t.Table == "user_activity_logs");
+        Line(text, $"- **Load** into (c): {c.Rows:N0} rows in {c.LoadSeconds:F1} s ({c.RowsPerSecond:N0} rows/s, binary COPY with every index and foreign key in place, generation included); the {activity.Rows:N0} user_activity_logs alone in {activity.LoadSeconds:F1} s.");
         Line(text, $"- **PostgreSQL** {m.PostgresVersion}: {string.Join(", ", m.Settings.Select(s => $"{s.Key}={s.Value}"))}.");
-        Line(text, $"- **Measurement**: {r.Settings.Warmup} warm-up and {r.Settings.Runs} measured runs per query and schema, alternating between the schemas; {r.Settings.WriteSamples} single-row INSERTs and UPDATEs per table and schema; migrations on {r.Settings.MigrationSamples} empty databases. Medians and 95th percentiles, never single runs.");
+        Line(text, $"- **Measurement**: {r.Settings.Warmup} warm-up and {r.Settings.Runs} measured runs per query and schema: (a) in a block of its own (its sequential scans would slow whatever ran next), then (b), (c) and an A/A control session on (b) taking turns, each on its own server process; {r.Settings.WriteSamples} single-row INSERTs and UPDATEs per table and schema; migrations on {r.Settings.MigrationSamples} empty databases. Medians and 95th percentiles, never single runs.");
         Line(text, $"- **Reproduce**: `cmms-db bench --scale {r.Scale} --output docs/benchmarks` (add `--connection` for another server).");
         Line(text);
     }
@@ -64,16 +67,16 @@ internal static class MarkdownReportWriter
     {
         Line(text, $"## Read latency per catalog query");
         Line(text);
-        Line(text, $"Server execution time (`EXPLAIN (ANALYZE, TIMING OFF)`), median / p95 in ms; client round trip (execute and read all rows) median in ms; ratios of the server medians.");
+        Line(text, $"Server execution time (`EXPLAIN (ANALYZE, TIMING OFF)`), median / p95 in ms; client round trip (execute and read all rows) median in ms; ratios of the server medians. A/A is the control: a second series of (b) runs, interleaved with (b) and (c), over (b): how far two measurements of the same database drift apart.");
         Line(text);
-        Line(text, $"| query | rows | index in (c) | (a) server | (b) server | (c) server | (a) client | (c) client | (a)/(c) | (b)/(c) | (a) plan |");
-        Line(text, $"|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line(text, $"| query | rows | index in (c) | (a) server | (b) server | (c) server | (a) client | (c) client | (a)/(c) | (b)/(c) | A/A | (a) plan |");
+        Line(text, $"|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var q in r.Queries)
         {
             var a = q.Schemas[Keys[0]];
             var b = q.Schemas[Keys[1]];
             var c = q.Schemas[Keys[2]];
-            Line(text, $"| {q.Id} {q.Description}{(q.Selective ? "" : " †")} | {q.Rows} | `{q.ExpectedIndex}`{(c.Indexes.Contains(q.ExpectedIndex) ? "" : " (not used)")} | {a.Server.Median:F3} / {a.Server.P95:F3} | {b.Server.Median:F3} / {b.Server.P95:F3} | {c.Server.Median:F3} / {c.Server.P95:F3} | {a.Client.Median:F3} | {c.Client.Median:F3} | {q.SpeedupUnindexed:F1}x | {q.RatioAsDeclared:F2} | {(a.SequentialScan ? "seq scan" : string.Join(", ", a.Indexes))} |");
+            Line(text, $"| {q.Id} {q.Description}{(q.Selective ? "" : " †")} | {q.Rows} | `{q.ExpectedIndex}`{(c.Indexes.Contains(q.ExpectedIndex) ? "" : " (not used)")} | {a.Server.Median:F3} / {a.Server.P95:F3} | {b.Server.Median:F3} / {b.Server.P95:F3} | {c.Server.Median:F3} / {c.Server.P95:F3} | {a.Client.Median:F3} | {c.Client.Median:F3} | {q.SpeedupUnindexed:F1}x | {q.RatioAsDeclared:F2} | {q.ControlRatio:F2} | {(a.SequentialScan ? "seq scan" : string.Join(", ", a.Indexes))} |");
         }
 
         Line(text);
@@ -85,7 +88,7 @@ internal static class MarkdownReportWriter
     {
         Line(text, $"## Write cost on the write-heavy tables");
         Line(text);
-        Line(text, $"Bulk: a multi-row INSERT … SELECT of existing rows (batch size in the table), rolled back, median rows/s of the runs; load: the one-shot binary COPY that filled the table (indexes and foreign keys in place). Single-row statements in autocommit: client latency includes the commit; server time is `EXPLAIN (ANALYZE)` execution (index maintenance, foreign-key checks). Median / p95 in ms.");
+        Line(text, $"Bulk: a multi-row INSERT … SELECT of existing rows (batch size in the table), rolled back, median rows/s of the runs; load: the one-shot binary COPY that filled the table (indexes and foreign keys in place). Single-row statements in autocommit: client latency includes the commit; server time is `EXPLAIN (ANALYZE)` execution (index maintenance, foreign-key checks). Median / p95 in ms. Bulk runs and single-row samples rotate between the schemas; the one-shot loads ran once each, one after another, and carry whatever the machine was doing at the time.");
         Line(text);
         Line(text, $"| table | schema | indexes | bulk rows/s (batch) | load rows/s | INSERT client | INSERT server | UPDATE client | UPDATE server |");
         Line(text, $"|---|---|---:|---:|---:|---:|---:|---:|---:|");

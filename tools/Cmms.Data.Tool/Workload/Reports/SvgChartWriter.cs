@@ -36,7 +36,7 @@ internal static class SvgChartWriter
                 var rate = TargetJudge.BulkThroughput(results.Writes, s.Key());
                 return (s, rate, Number(rate, "N0"));
             }).ToList());
-        Bars(body, 20 + panelWidth, top, panelWidth, "Single-row INSERT, server median (µs, five tables)",
+        Bars(body, 20 + panelWidth, top, panelWidth, "Single-row INSERT, server µs (5 tables)",
             BenchSchemaNames.All.Select(s =>
             {
                 var micros = results.Writes.Sum(w => w.Schemas[s.Key()].InsertServer.Median) * 1000;
