@@ -93,21 +93,41 @@ public static class IndexRedundancyRules
     /// <param name="foreignKeyColumns">The foreign key's columns on the dependent table.</param>
     /// <returns>Whether the index serves the foreign key.</returns>
     public static bool ServesForeignKey(IndexDefinition index, IReadOnlyCollection<string> foreignKeyColumns)
+        => ExplainForeignKeyMismatch(index, foreignKeyColumns) is null;
+
+    /// <summary>Tells why an index or key does not serve a foreign key (see <see cref="ServesForeignKey" />).</summary>
+    /// <param name="index">The index or key.</param>
+    /// <param name="foreignKeyColumns">The foreign key's columns on the dependent table.</param>
+    /// <returns>The first reason it does not, or <see langword="null" /> when it serves the foreign key.</returns>
+    public static ForeignKeyIndexMismatch? ExplainForeignKeyMismatch(IndexDefinition index, IReadOnlyCollection<string> foreignKeyColumns)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(foreignKeyColumns);
 
-        if (index.IsPartial
-            || !string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase)
-            || foreignKeyColumns.Count == 0
-            || index.KeyColumns.Count < foreignKeyColumns.Count)
+        if (index.IsPartial)
         {
-            return false;
+            return ForeignKeyIndexMismatch.Partial;
+        }
+
+        if (!string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase))
+        {
+            return ForeignKeyIndexMismatch.NotBtree;
+        }
+
+        if (foreignKeyColumns.Count == 0 || index.KeyColumns.Count < foreignKeyColumns.Count)
+        {
+            return ForeignKeyIndexMismatch.OtherLeadingColumns;
         }
 
         var leading = index.KeyColumns.Take(foreignKeyColumns.Count).ToList();
-        return leading.All(c => !c.IsExpression)
-            && leading.Select(c => c.Name).ToHashSet(StringComparer.Ordinal).SetEquals(foreignKeyColumns);
+        if (leading.Any(c => c.IsExpression))
+        {
+            return ForeignKeyIndexMismatch.LeadsWithExpression;
+        }
+
+        return leading.Select(c => c.Name).ToHashSet(StringComparer.Ordinal).SetEquals(foreignKeyColumns)
+            ? null
+            : ForeignKeyIndexMismatch.OtherLeadingColumns;
     }
 
     /// <summary>

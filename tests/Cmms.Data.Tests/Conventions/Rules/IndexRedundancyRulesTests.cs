@@ -157,4 +157,17 @@ public class IndexRedundancyRulesTests
         IndexRedundancyRules.FindForeignKeyIndex([longer, shortest], ["a", "b"])!.Name.Should().Be("ix_a_b");
         IndexRedundancyRules.FindForeignKeyIndex([longer], ["c"]).Should().BeNull();
     }
+
+    [Fact]
+    public void Foreign_key_mismatch_names_the_first_reason_an_index_does_not_serve_it()
+    {
+        IReadOnlyCollection<string> fk = ["a"];
+
+        IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_a_partial", "a") with { Predicate = "x" }, fk).Should().Be(ForeignKeyIndexMismatch.Partial);
+        IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_a_gin", "a") with { Method = "gin" }, fk).Should().Be(ForeignKeyIndexMismatch.NotBtree);
+        IndexRedundancyRules.ExplainForeignKeyMismatch(
+            Index("ix_expr", "a") with { KeyColumns = [new IndexKeyColumn("lower(a)", IsExpression: true)] }, fk).Should().Be(ForeignKeyIndexMismatch.LeadsWithExpression);
+        IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_b_a", "b", "a"), fk).Should().Be(ForeignKeyIndexMismatch.OtherLeadingColumns);
+        IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_a_b", "a", "b"), fk).Should().BeNull();
+    }
 }

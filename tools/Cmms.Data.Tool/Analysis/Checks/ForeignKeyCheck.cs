@@ -55,14 +55,15 @@ internal static class ForeignKeyCheck
             return null;
         }
 
-        var reason = definition switch
+        var reason = IndexRedundancyRules.ExplainForeignKeyMismatch(definition, columns) switch
         {
-            { IsPartial: true } => "is partial",
-            _ when !string.Equals(definition.Method, "btree", StringComparison.OrdinalIgnoreCase) => $"is a {definition.Method} index",
-            _ when definition.KeyColumns.Take(columns.Count).Any(k => k.IsExpression) => "leads with an expression",
-            _ => "has them after other columns",
+            ForeignKeyIndexMismatch.Partial => "is partial",
+            ForeignKeyIndexMismatch.NotBtree => $"is a {definition.Method} index",
+            ForeignKeyIndexMismatch.LeadsWithExpression => "leads with an expression",
+            ForeignKeyIndexMismatch.OtherLeadingColumns => "has them after other columns",
+            _ => null,
         };
-        return $"{index.Name} {reason}";
+        return reason is null ? null : $"{index.Name} {reason}";
     }
 
     private static string UniqueName(CatalogConstraint foreignKey, HashSet<(string Schema, string Name)> taken)
