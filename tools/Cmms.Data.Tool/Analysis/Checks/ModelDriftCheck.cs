@@ -8,7 +8,9 @@ namespace Cmms.Data.Tool.Analysis.Checks;
 
 /// <summary>
 ///     <c>missing_index</c> and <c>unexpected_index</c>: the indexes and keys of the tables the Cmms.Data model maps,
-///     compared by name and then by shape (key columns and their order and direction, uniqueness, method, predicate).
+///     compared by name and then by shape (key columns, their order, direction, nulls order, operator classes and
+///     collations; INCLUDE columns; uniqueness and nulls treatment; method; predicate), both sides described as the
+///     rule engine's <see cref="IndexDefinition" />.
 ///     Relations the model does not map (materialized views, the migrations history, other tables) are not compared.
 /// </summary>
 internal static class ModelDriftCheck
@@ -36,7 +38,7 @@ internal static class ModelDriftCheck
             {
                 findings.Add(Missing(index, $"{index.Name} {index.Shape} is in the Cmms.Data model but not in the database: the queries it serves scan instead.", Or(index.CreateSql)));
             }
-            else if (Differences(index, found.Definition) is { Count: > 0 } differences)
+            else if (Differences(index.Definition, found.Definition) is { Count: > 0 } differences)
             {
                 findings.Add(Missing(
                     index,
@@ -66,33 +68,41 @@ internal static class ModelDriftCheck
 
     private static string Or(string createSql) => createSql.Length > 0 ? createSql : ApplyMigrations;
 
-    private static List<string> Differences(ExpectedIndex expected, IndexDefinition actual)
+    private static List<string> Differences(IndexDefinition expected, IndexDefinition actual)
     {
         var differences = new List<string>();
-        if (actual.KeyColumns.Any(k => k.IsExpression) || !actual.KeyColumns.Select(k => k.Name).SequenceEqual(expected.Columns, StringComparer.Ordinal))
+        var keys = actual.KeyColumns.Zip(expected.KeyColumns).ToList();
+        if (actual.KeyColumns.Count != expected.KeyColumns.Count
+            || keys.Any(k => k.First.IsExpression != k.Second.IsExpression || !string.Equals(k.First.Name, k.Second.Name, StringComparison.Ordinal)))
         {
             differences.Add("key columns");
         }
-        else if (!actual.KeyColumns.Select(k => k.Descending).SequenceEqual(expected.Descending))
+        else
         {
-            differences.Add("sort order");
+            AddIf(differences, "sort order", keys.Any(k => k.First.Descending != k.Second.Descending || k.First.SortsNullsFirst != k.Second.SortsNullsFirst));
+            AddIf(differences, "operator classes", keys.Any(k => !string.Equals(k.First.OperatorClass, k.Second.OperatorClass, StringComparison.OrdinalIgnoreCase)));
+            AddIf(differences, "collations", keys.Any(k => !string.Equals(k.First.Collation, k.Second.Collation, StringComparison.Ordinal)));
         }
 
-        if (actual.EnforcesUniqueness != expected.IsUnique)
-        {
-            differences.Add("uniqueness");
-        }
-
-        if (!string.Equals(actual.Method, expected.Method, StringComparison.OrdinalIgnoreCase))
-        {
-            differences.Add("method");
-        }
-
-        if (SqlTextNormalizer.Normalize(actual.Predicate, ignoreCasts: true) != SqlTextNormalizer.Normalize(expected.Predicate, ignoreCasts: true))
-        {
-            differences.Add("predicate");
-        }
-
+        AddIf(differences, "INCLUDE columns", !actual.IncludeColumns.SequenceEqual(expected.IncludeColumns, StringComparer.Ordinal));
+        AddIf(differences, "uniqueness", actual.EnforcesUniqueness != expected.EnforcesUniqueness);
+        AddIf(
+            differences,
+            "nulls treatment",
+            actual.EnforcesUniqueness && expected.Kind != IndexKind.PrimaryKey && actual.NullsNotDistinct != expected.NullsNotDistinct);
+        AddIf(differences, "method", !string.Equals(actual.Method, expected.Method, StringComparison.OrdinalIgnoreCase));
+        AddIf(
+            differences,
+            "predicate",
+            SqlTextNormalizer.Normalize(actual.Predicate, ignoreCasts: true) != SqlTextNormalizer.Normalize(expected.Predicate, ignoreCasts: true));
         return differences;
+    }
+
+    private static void AddIf(List<string> differences, string difference, bool condition)
+    {
+        if (condition)
+        {
+            differences.Add(difference);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Rules;
 using Cmms.Data.Tool.Connection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,44 +27,13 @@ internal static class CmmsModelReader
         var createSql = CreateStatements(context, relational);
         var defaultSchema = model.GetDefaultSchema() ?? DefaultSchema;
 
-        var tables = new HashSet<string>(StringComparer.Ordinal);
-        var indexes = new List<ExpectedIndex>();
-        foreach (var table in relational.Tables)
-        {
-            var qualified = $"{table.Schema ?? defaultSchema}.{table.Name}";
-            tables.Add(qualified);
-            indexes.AddRange(table.UniqueConstraints.Select(key => new ExpectedIndex(
-                qualified,
-                key.Name,
-                key.Columns.Select(c => c.Name).ToList(),
-                key.Columns.Select(_ => false).ToList(),
-                IsUnique: true,
-                IsConstraint: true,
-                "btree",
-                null,
-                createSql.GetValueOrDefault(key.Name, string.Empty))));
-            indexes.AddRange(table.Indexes.Select(index => new ExpectedIndex(
-                qualified,
-                index.Name,
-                index.Columns.Select(c => c.Name).ToList(),
-                index.Columns.Select((_, i) => IsDescending(index, i)).ToList(),
-                index.IsUnique,
-                IsConstraint: false,
-                index.MappedIndexes.First().GetMethod() is { Length: > 0 } method ? method : "btree",
-                index.Filter,
-                createSql.GetValueOrDefault(index.Name, string.Empty))));
-        }
+        var tables = relational.Tables.Select(t => $"{t.Schema ?? defaultSchema}.{t.Name}").ToHashSet(StringComparer.Ordinal);
+        var indexes = ModelIndexDefinitions.Read(model, defaultSchema)
+            .Select(definition => new ExpectedIndex(definition, createSql.GetValueOrDefault(definition.Name, string.Empty)))
+            .ToList();
 
         return new CmmsModel(tables, indexes, context.Database.GetMigrations().ToList());
     }
-
-    // EF Core's rule: no flags means all ascending, an empty list means all descending.
-    private static bool IsDescending(ITableIndex index, int position) => index.IsDescending switch
-    {
-        null => false,
-        { Count: 0 } => true,
-        var flags => position < flags.Count && flags[position],
-    };
 
     // The statements creating each index and key from scratch, by name, as the migrations SQL generator writes them.
     private static Dictionary<string, string> CreateStatements(DbContext context, IRelationalModel relational)
