@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Cmms.Data.LocalPostgres;
 
 namespace Cmms.Data.IntegrationTests.Infrastructure;
 
@@ -9,7 +9,7 @@ public static class DatabaseNames
     /// <summary>PostgreSQL truncates identifiers longer than this many bytes (NAMEDATALEN - 1).</summary>
     public const int MaxLength = 63;
 
-    private const int SuffixLength = 8;
+    private const int SuffixLength = PostgresDatabases.RandomSuffixLength;
 
     /// <summary>
     /// A name like <c>order_query_tests_3f9a01bc</c>: <paramref name="hint"/> in lower-case snake case
@@ -26,8 +26,7 @@ public static class DatabaseNames
         }
 
         stem = stem[..Math.Min(stem.Length, MaxLength - SuffixLength - 1)].TrimEnd('_');
-        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SuffixLength / 2));
-        return stem + "_" + suffix;
+        return stem + "_" + PostgresDatabases.RandomSuffix();
     }
 
     /// <summary>The name hint for a test class: its name without a generic arity (<c>Foo`1</c> becomes <c>Foo</c>).</summary>

@@ -47,41 +47,17 @@ public sealed class SharedPostgresServer
     public async Task<TestDatabase> CreateDatabaseAsync(string nameHint, CancellationToken cancellationToken = default)
     {
         var name = DatabaseNames.Create(nameHint);
-        await using var connection = new NpgsqlConnection(MaintenanceConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {Quote(name)}", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await PostgresDatabases.CreateAsync(MaintenanceConnectionString, name, cancellationToken);
         return new TestDatabase(this, name);
     }
 
     /// <summary>Whether a database of that name exists on this server.</summary>
-    public async Task<bool> DatabaseExistsAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await using var connection = new NpgsqlConnection(MaintenanceConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", connection);
-        command.Parameters.AddWithValue(name);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    public Task<bool> DatabaseExistsAsync(string name, CancellationToken cancellationToken = default) =>
+        PostgresDatabases.ExistsAsync(MaintenanceConnectionString, name, cancellationToken);
 
     /// <summary>Drops a database, closing this process's pooled connections to it and forcing out any others.</summary>
-    internal async Task DropDatabaseAsync(string name, string databaseConnectionString)
-    {
-        using (var pooled = new NpgsqlConnection(databaseConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await using var connection = new NpgsqlConnection(MaintenanceConnectionString);
-        await connection.OpenAsync();
-        var sql = connection.PostgreSqlVersion.Major >= 13
-            ? $"DROP DATABASE IF EXISTS {Quote(name)} WITH (FORCE)"
-            : $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'; DROP DATABASE IF EXISTS {Quote(name)}";
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal Task DropDatabaseAsync(string name, string databaseConnectionString) =>
+        PostgresDatabases.DropAsync(MaintenanceConnectionString, name, databaseConnectionString);
 
     private static SharedPostgresServer Start()
     {

@@ -46,7 +46,7 @@ internal static class EmbeddedCommand
 
     private static Task WriteAsync(ToolContext context, string state, string? connection)
         => context.Json
-            ? context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { state, directory = EmbeddedServer.Directory, connection }))
+            ? context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { state, directory = EmbeddedServer.Directory, connection }, ToolJson.Options))
             : context.Console.Out.WriteLineAsync(
                 $"embedded server: {state} ({EmbeddedServer.Directory})" + (connection is null ? string.Empty : $"{Environment.NewLine}connection: {connection}"));
 }

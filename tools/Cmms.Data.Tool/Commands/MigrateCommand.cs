@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Migrations;
 
@@ -24,20 +23,20 @@ internal static class MigrateCommand
     {
         Description = "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …).",
         HelpName = "count",
-        DefaultValueFactory = _ => 3,
+        DefaultValueFactory = _ => MigrateRequest.Default.Retries,
         Validators = { result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError("--retries must be 0 or more."); } } },
     };
 
     private static readonly Option<TimeSpan> LockWait = DurationOption.Create(
         "--lock-wait",
         "How long to wait while another migrator holds the migration lock on the database.",
-        TimeSpan.FromMinutes(10));
+        MigrateRequest.Default.LockWait);
 
     /// <summary><c>--lock-timeout</c>, the <c>lock_timeout</c> every migration sets first (also written into scripts).</summary>
     public static Option<TimeSpan> CreateLockTimeoutOption() => DurationOption.Create(
         "--lock-timeout",
         "How long each migration statement waits for a table lock before giving up (PostgreSQL lock_timeout); 0 waits forever.",
-        SafeMigrationsDefaults.LockTimeout);
+        MigrateRequest.Default.LockTimeout);
 
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(

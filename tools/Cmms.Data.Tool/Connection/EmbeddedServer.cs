@@ -1,5 +1,4 @@
 using Cmms.Data.LocalPostgres;
-using Npgsql;
 
 namespace Cmms.Data.Tool.Connection;
 
@@ -21,16 +20,9 @@ internal static class EmbeddedServer
         var cluster = Cluster();
         await cluster.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
 
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
+        if (!await PostgresDatabases.ExistsAsync(cluster.ConnectionString, DatabaseName, cancellationToken).ConfigureAwait(false))
         {
-            Parameters = { new() { Value = DatabaseName } },
-        };
-        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await PostgresDatabases.CreateAsync(cluster.ConnectionString, DatabaseName, cancellationToken).ConfigureAwait(false);
         }
 
         return cluster.GetConnectionString(DatabaseName);

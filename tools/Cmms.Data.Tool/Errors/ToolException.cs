@@ -14,11 +14,6 @@ internal sealed class ToolException : Exception
     public ToolException(string message, Exception innerException, int exitCode = ExitCodes.Failure)
         : base(message, innerException) => ExitCode = exitCode;
 
-    public ToolException()
-        : this("cmms-db failed.")
-    {
-    }
-
     public ToolException(string message, Exception innerException)
         : this(message, innerException, ExitCodes.Failure)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Errors;
@@ -16,7 +17,14 @@ namespace Cmms.Data.Tool.Migrations;
 /// <param name="LockTimeout">How long each statement may wait for a table lock (PostgreSQL's <c>lock_timeout</c>).</param>
 /// <param name="Retries">How many times a migration is retried after its lock timeout was hit.</param>
 /// <param name="LockWait">How long to wait for another migrator to finish.</param>
-internal sealed record MigrateRequest(string? Target, TimeSpan LockTimeout, int Retries, TimeSpan LockWait);
+internal sealed record MigrateRequest(string? Target, TimeSpan LockTimeout, int Retries, TimeSpan LockWait)
+{
+    /// <summary>
+    ///     <c>cmms-db migrate</c> with no options: to the newest migration, the conventions' default lock timeout,
+    ///     3 retries, and up to 10 minutes' wait for another migrator.
+    /// </summary>
+    public static MigrateRequest Default { get; } = new(Target: null, SafeMigrationsDefaults.LockTimeout, Retries: 3, LockWait: TimeSpan.FromMinutes(10));
+}
 
 /// <summary>What <c>cmms-db migrate</c> did.</summary>
 /// <param name="Database">The database migrated.</param>

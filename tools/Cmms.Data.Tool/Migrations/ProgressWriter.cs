@@ -9,7 +9,7 @@ namespace Cmms.Data.Tool.Migrations;
 internal sealed class ProgressWriter(ToolConsole console)
 {
     /// <summary>Without a terminal, an unchanged status is repeated at most this often.</summary>
-    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
     private const int DefaultWidth = 120;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using Cmms.Data.Tool.Workload.Data;
 using Cmms.Data.Tool.Workload.Schemas;
 using Npgsql;
+using static System.FormattableString;
 
 namespace Cmms.Data.Tool.Workload.Bench;
 
@@ -85,6 +85,4 @@ internal static class BenchRunner
             indexes.Sum(i => i.Bytes),
             tables);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,9 @@ internal static class IndexSizes
         ORDER BY t.relname, i.relname
         """;
 
+    /// <summary>A size in bytes as mebibytes with one decimal, for reports: <c>12.3 MiB</c>.</summary>
+    public static string Mib(long bytes) => FormattableString.Invariant($"{bytes / 1048576.0:F1} MiB");
+
     public static async Task<IReadOnlyList<IndexSize>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var sizes = new List<IndexSize>();

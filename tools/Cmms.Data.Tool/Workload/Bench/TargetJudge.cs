@@ -1,6 +1,6 @@
-using System.Globalization;
 using Cmms.Data.Tool.Workload.Catalog;
 using Cmms.Data.Tool.Workload.Schemas;
+using static System.FormattableString;
 
 namespace Cmms.Data.Tool.Workload.Bench;
 
@@ -134,15 +134,15 @@ internal static class TargetJudge
             .OrderByDescending(p => p.B.IndexBytes - p.C.IndexBytes)
             .ToList();
         var unchangedBytes = c.IndexBytes - changed.Sum(p => p.C.IndexBytes);
-        var explanation = Invariant($"(b) {Mib(b.IndexBytes)} in {b.IndexCount} indexes, (c) {Mib(c.IndexBytes)} in {c.IndexCount}. ")
+        var explanation = Invariant($"(b) {IndexSizes.Mib(b.IndexBytes)} in {b.IndexCount} indexes, (c) {IndexSizes.Mib(c.IndexBytes)} in {c.IndexCount}. ")
             + Invariant($"{Percent1(unchangedBytes / (double)c.IndexBytes)} of (c)'s index bytes sit on tables whose index set pruning leaves unchanged (the large logs and interactions need every index they declare). ")
             + "Tables that differ: " + string.Join("; ", changed.Take(8).Select(p => Invariant(
-                $"{p.Table} {Mib(p.B.IndexBytes)} -> {Mib(p.C.IndexBytes)} ({p.B.IndexCount} -> {p.C.IndexCount} indexes)")))
+                $"{p.Table} {IndexSizes.Mib(p.B.IndexBytes)} -> {IndexSizes.Mib(p.C.IndexBytes)} ({p.B.IndexCount} -> {p.C.IndexCount} indexes)")))
             + ". The duplicates and prefixes pruning removes are declared on catalogs and mid-sized tables, so they weigh little next to the logs.";
         return new TargetResult(
             "(c) total index bytes vs (b)",
             Invariant($"<= {IndexBytesTarget:F1}x"),
-            Invariant($"{ratio:F3}x ({Mib(c.IndexBytes)} vs {Mib(b.IndexBytes)})"),
+            Invariant($"{ratio:F3}x ({IndexSizes.Mib(c.IndexBytes)} vs {IndexSizes.Mib(b.IndexBytes)})"),
             ratio <= IndexBytesTarget,
             explanation);
     }
@@ -154,8 +154,4 @@ internal static class TargetJudge
     private static string Percent(double ratio) => Invariant($"{(ratio - 1) * 100:+0;-0}%");
 
     private static string Percent1(double share) => Invariant($"{share * 100:F0}%");
-
-    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:F1} MiB");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Workload.Data;
 
 namespace Cmms.Data.Tool.Workload.Plans;
@@ -8,8 +9,6 @@ namespace Cmms.Data.Tool.Workload.Plans;
 /// <summary>Writes the verify-plans result: an aligned table for people, or one JSON document with <c>--json</c>.</summary>
 internal static class PlanReportWriter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static string Table(IReadOnlyList<PlanCheck> checks)
     {
         string[] header = ["query", "expected index", "index used", "exec ms", "shared hit", "shared read", "rows", "verdict"];
@@ -62,7 +61,7 @@ internal static class PlanReportWriter
                 parameters = c.Parameters.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)),
             }),
         },
-        JsonOptions);
+        ToolJson.Options);
 
     private static string Verdict(PlanVerdict verdict) => verdict switch
     {

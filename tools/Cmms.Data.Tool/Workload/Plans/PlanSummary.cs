@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Cmms.Data.Tool.Workload.Plans;
@@ -38,10 +37,6 @@ internal sealed record PlanSummary(
             Number(plan, "Shared Read Blocks"),
             Number(plan, "Actual Rows"));
     }
-
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{(Indexes.Count == 0 ? "no index" : string.Join(", ", Indexes))}; {ExecutionMs:F3} ms; hit {SharedHit}, read {SharedRead}");
 
     private static void Walk(JsonElement node, List<string> indexes, List<string> sequential)
     {

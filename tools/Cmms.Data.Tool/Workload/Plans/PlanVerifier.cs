@@ -1,5 +1,5 @@
+using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Workload.Catalog;
-using Cmms.Data.Tool.Workload.Schemas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,7 +13,7 @@ internal static class PlanVerifier
     /// <summary>The catalog's index names mapped to the survivors of pruning, from the Cmms.Data model.</summary>
     public static ExpectedIndexes ExpectedIndexes()
     {
-        using var context = WorkloadContexts.CmmsData("Host=model-only.invalid;Database=unused");
+        using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
         return new ExpectedIndexes(context.GetService<IDesignTimeModel>().Model.GetPrunedIndexes());
     }
 

@@ -120,7 +120,7 @@ internal static class MarkdownReportWriter
         Line(text, $"|---|---:|---:|");
         foreach (var s in r.Schemas)
         {
-            Line(text, $"| {s.Title} | {s.IndexCount} | {Mib(s.IndexBytes)} |");
+            Line(text, $"| {s.Title} | {s.IndexCount} | {IndexSizes.Mib(s.IndexBytes)} |");
         }
 
         Line(text);
@@ -134,7 +134,7 @@ internal static class MarkdownReportWriter
             var cells = Keys.Select(k => byKey[k].Tables.FirstOrDefault(t => t.Table == table.Table)).ToArray();
             var differs = cells[1] is { } b && (b.IndexCount != table.IndexCount || b.IndexBytes != table.IndexBytes);
             var name = differs ? $"**{table.Table}**" : table.Table;
-            Line(text, $"| {name} | {table.Rows:N0} | {string.Join(" | ", cells.Select(c => c is null ? "-" : $"{c.IndexCount}, {Mib(c.IndexBytes)}"))} |");
+            Line(text, $"| {name} | {table.Rows:N0} | {string.Join(" | ", cells.Select(c => c is null ? "-" : $"{c.IndexCount}, {IndexSizes.Mib(c.IndexBytes)}"))} |");
         }
 
         Line(text);
@@ -164,8 +164,6 @@ internal static class MarkdownReportWriter
     }
 
     private static string Load(double? load) => load?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a";
-
-    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB";
 
     private static void Line(StringBuilder text, FormattableString? line = null)
         => text.AppendLine(line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);

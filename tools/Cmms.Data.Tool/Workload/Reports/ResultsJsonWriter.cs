@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Workload.Bench;
 
 namespace Cmms.Data.Tool.Workload.Reports;
@@ -13,11 +13,5 @@ internal static class ResultsJsonWriter
 {
     public const string FileName = "results.json";
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public static string Serialize(BenchResults results) => JsonSerializer.Serialize(results, Options);
+    public static string Serialize(BenchResults results) => JsonSerializer.Serialize(results, ToolJson.File);
 }

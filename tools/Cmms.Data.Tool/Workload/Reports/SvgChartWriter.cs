@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cmms.Data.Tool.Workload.Bench;
 using Cmms.Data.Tool.Workload.Schemas;
+using static System.FormattableString;
 
 namespace Cmms.Data.Tool.Workload.Reports;
 
@@ -133,6 +134,4 @@ internal static class SvgChartWriter
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
@@ -13,14 +12,12 @@ namespace Cmms.Data.Tool.Workload.Schemas;
 /// </summary>
 internal static class MigrationApplier
 {
-    private static readonly MigrateRequest ToNewest = new(Target: null, SafeMigrationsDefaults.LockTimeout, Retries: 3, LockWait: TimeSpan.FromMinutes(10));
-
     public static async Task<TimeSpan> MigrateAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = ConnectionResolver.Validate(connectionString, ConnectionSource.Option);
         var quiet = new ProgressWriter(new ToolConsole(TextWriter.Null, TextWriter.Null, IsTerminal: false));
         var watch = Stopwatch.StartNew();
-        await new MigrationRunner(connection, quiet).RunAsync(ToNewest, cancellationToken).ConfigureAwait(false);
+        await new MigrationRunner(connection, quiet).RunAsync(MigrateRequest.Default, cancellationToken).ConfigureAwait(false);
         return watch.Elapsed;
     }
 }

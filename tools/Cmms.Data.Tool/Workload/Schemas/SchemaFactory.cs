@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Connection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -24,7 +25,7 @@ internal static class SchemaFactory
         }
 
         var keysOnly = schema == BenchSchema.Unindexed;
-        using var declared = WorkloadContexts.AsDeclared(connectionString);
+        using var declared = AsDeclared(connectionString);
         var model = declared.GetService<IDesignTimeModel>().Model;
         var operations = declared.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel())
             .Concat(OperationsOutsideTheModel(model))
@@ -41,10 +42,17 @@ internal static class SchemaFactory
         }
     }
 
+    /// <summary>
+    ///     Every declared index, nothing pruned: Npgsql and snake_case names only, so EF Core's own foreign-key index
+    ///     convention applies (it skips an FK index when any index, even a partial one, leads with the FK columns).
+    /// </summary>
+    private static CmmsDbContext AsDeclared(string connectionString)
+        => new(new DbContextOptionsBuilder<CmmsDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
+
     // Raw SQL and indexes on relations the model does not map as tables (the materialized view), in migration order.
     private static IEnumerable<MigrationOperation> OperationsOutsideTheModel(IModel model)
     {
-        using var migrated = WorkloadContexts.CmmsData("Host=model-only.invalid;Database=unused");
+        using var migrated = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
         var assembly = migrated.GetService<IMigrationsAssembly>();
         var provider = migrated.Database.ProviderName!;
         var tables = model.GetRelationalModel().Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Cmms.Data.LocalPostgres;
 using Npgsql;
 
 namespace Cmms.Data.Tool.Workload.Schemas;
@@ -31,11 +31,8 @@ internal sealed class ScratchDatabase : IAsyncDisposable
     /// <summary>Creates an empty database named <c>{prefix}_{8 hex digits}</c>, connecting through the given database.</summary>
     public static async Task<ScratchDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken cancellationToken)
     {
-        var name = prefix + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        await using var connection = new NpgsqlConnection(serverConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var name = prefix + "_" + PostgresDatabases.RandomSuffix();
+        await PostgresDatabases.CreateAsync(serverConnectionString, name, cancellationToken).ConfigureAwait(false);
         return new ScratchDatabase(serverConnectionString, name);
     }
 
@@ -46,17 +43,7 @@ internal sealed class ScratchDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Drops the database, closing pooled connections and forcing out any left (PostgreSQL 13+).</summary>
+    /// <summary>Drops the database, closing pooled connections and forcing out any left.</summary>
     public async ValueTask DisposeAsync()
-    {
-        using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await using var connection = new NpgsqlConnection(_serverConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
+        => await PostgresDatabases.DropAsync(_serverConnectionString, Name, ConnectionString).ConfigureAwait(false);
 }
