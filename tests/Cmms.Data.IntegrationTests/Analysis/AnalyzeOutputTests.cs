@@ -20,12 +20,12 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
         var warningsOnly = new[] { "analyze", "--connection", db.ConnectionString, "--schema", "warnings" };
         var withError = new[] { "analyze", "--connection", db.ConnectionString, "--schema", "errors" };
 
-        (await AnalyzeRun.RunAsync(warningsOnly)).ExitCode.Should().Be(0);
-        (await AnalyzeRun.RunAsync([.. warningsOnly, "--fail-on", "error"])).ExitCode.Should().Be(0);
-        var gated = await AnalyzeRun.RunAsync([.. warningsOnly, "--fail-on", "warning"]);
+        (await CmmsDbRun.InProcessAsync(warningsOnly)).ExitCode.Should().Be(0);
+        (await CmmsDbRun.InProcessAsync([.. warningsOnly, "--fail-on", "error"])).ExitCode.Should().Be(0);
+        var gated = await CmmsDbRun.InProcessAsync([.. warningsOnly, "--fail-on", "warning"]);
         gated.ExitCode.Should().Be(1);
         gated.Error.Trim().Should().Be("cmms-db: 3 findings: 0 errors, 2 warnings, 1 info (--fail-on warning).");
-        (await AnalyzeRun.RunAsync([.. withError, "--fail-on", "error"])).ExitCode.Should().Be(1);
+        (await CmmsDbRun.InProcessAsync([.. withError, "--fail-on", "error"])).ExitCode.Should().Be(1);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
     {
         var run = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "warnings", "--schema", "errors");
 
-        var json = run.Json;
+        var json = run.Result.Json;
         json.EnumerateObject().Select(p => p.Name).Should().Equal("findings", "summary", "tables");
         json.GetProperty("findings").EnumerateArray().Should().HaveCount(5)
             .And.OnlyContain(f => f.EnumerateObject().Select(p => p.Name).SequenceEqual(FindingProperties));
@@ -69,7 +69,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
     public async Task Markdown_report_has_a_table_row_per_finding_and_the_fixes_in_a_sql_block()
     {
         var json = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "warnings", "--schema", "errors");
-        var run = await AnalyzeRun.RunAsync("analyze", "--connection", db.ConnectionString, "--schema", "warnings", "--schema", "errors", "--format", "markdown");
+        var run = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, "--schema", "warnings", "--schema", "errors", "--format", "markdown");
 
         run.ExitCode.Should().Be(0);
         var lines = run.Output.Split('\n');
@@ -87,8 +87,8 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
     [Fact]
     public async Task Text_report_is_the_default_and_global_json_switch_selects_json()
     {
-        var text = await AnalyzeRun.RunAsync("analyze", "--connection", db.ConnectionString, "--schema", "warnings");
-        var json = await AnalyzeRun.RunAsync("analyze", "--connection", db.ConnectionString, "--schema", "warnings", "--json");
+        var text = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, "--schema", "warnings");
+        var json = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, "--schema", "warnings", "--json");
 
         text.Output.Should().Contain("WARNING duplicate_index  warnings.t  ix_t_a_copy (covered by ix_t_a)")
             .And.Contain("        DROP INDEX CONCURRENTLY IF EXISTS warnings.ix_t_a_copy;")
@@ -102,7 +102,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
     [InlineData("--model", "other")]
     public async Task Bad_option_values_are_usage_errors(string option, string value)
     {
-        var run = await AnalyzeRun.RunAsync("analyze", "--connection", db.ConnectionString, option, value);
+        var run = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, option, value);
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();
@@ -111,7 +111,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
     [Fact]
     public async Task Unknown_schema_is_a_one_line_usage_error_naming_the_schemas_that_exist()
     {
-        var run = await AnalyzeRun.RunAsync("analyze", "--connection", db.ConnectionString, "--schema", "nope");
+        var run = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, "--schema", "nope");
 
         run.ExitCode.Should().Be(2);
         run.Error.Trim().Should().Be($"cmms-db: Schema 'nope' not found in database {db.DatabaseName}. Its schemas are: errors, public, warnings.");
@@ -146,7 +146,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
                 "INSERT INTO t VALUES (1, 1), (2, 1)",
                 "CREATE INDEX ix_t_a ON t (a)",
                 "ANALYZE t");
-            var build = () => AnalysisDatabase.ExecuteAsync(ConnectionString, "CREATE UNIQUE INDEX CONCURRENTLY ux_t_a ON errors.t (a)");
+            var build = () => Sql.ExecuteAsync(ConnectionString, "CREATE UNIQUE INDEX CONCURRENTLY ux_t_a ON errors.t (a)");
             await build.Should().ThrowAsync<Npgsql.PostgresException>();
         }
     }

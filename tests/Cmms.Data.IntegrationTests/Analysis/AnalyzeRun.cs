@@ -1,33 +1,21 @@
-using System.Text.Json;
-using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.IntegrationTests.Infrastructure;
 
 namespace Cmms.Data.IntegrationTests.Analysis;
 
-/// <summary>One in-process run of <c>cmms-db</c>: exit code, standard output and standard error.</summary>
-internal sealed record AnalyzeRun(int ExitCode, string Output, string Error)
+/// <summary>The findings of a <c>cmms-db analyze --format json</c> run, parsed from its <see cref="CmmsDbRun" /> result.</summary>
+internal sealed record AnalyzeRun(CmmsDbRun Result)
 {
-    /// <summary>Runs cmms-db with <paramref name="args" /> exactly as the executable would.</summary>
-    public static async Task<AnalyzeRun> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CmmsDbApp.RunAsync(args, new ToolConsole(output, error, IsTerminal: false));
-        return new AnalyzeRun(exitCode, output.ToString(), error.ToString());
-    }
-
     /// <summary>Runs <c>cmms-db analyze --format json</c> on a database (and optional schemas) and parses the report.</summary>
     public static async Task<AnalyzeRun> JsonAsync(string connectionString, params string[] options)
     {
-        var run = await RunAsync(["analyze", "--connection", connectionString, "--format", "json", .. options]);
+        var run = await CmmsDbRun.InProcessAsync(["analyze", "--connection", connectionString, "--format", "json", .. options]);
         run.Output.Should().StartWith("{", $"analyze should write its report; stderr: {run.Error}");
-        return run;
+        return new AnalyzeRun(run);
     }
-
-    public JsonElement Json => JsonDocument.Parse(Output).RootElement;
 
     /// <summary>The findings of a JSON run.</summary>
     public IReadOnlyList<ReportedFinding> Findings
-        => Json.GetProperty("findings").EnumerateArray()
+        => Result.Json.GetProperty("findings").EnumerateArray()
             .Select(f => new ReportedFinding(
                 f.GetProperty("kind").GetString()!,
                 f.GetProperty("severity").GetString()!,

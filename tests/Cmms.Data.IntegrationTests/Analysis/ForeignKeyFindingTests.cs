@@ -81,7 +81,7 @@ public sealed class ForeignKeyFindingTests(PostgresDatabaseFixture<ForeignKeyFin
 
         var fix = run.StructuralFindings.Should().ContainSingle().Which.Fix;
         fix.Should().Be("CREATE INDEX CONCURRENTLY ix_child_parent_id1 ON fk_fix.child (parent_id);");
-        await AnalysisDatabase.ExecuteAsync(db.ConnectionString, fix);
+        await Sql.ExecuteAsync(db.ConnectionString, fix);
 
         (await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "fk_fix")).StructuralKeys.Should().BeEmpty();
     }

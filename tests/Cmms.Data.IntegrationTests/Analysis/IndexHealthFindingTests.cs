@@ -16,7 +16,7 @@ public sealed class IndexHealthFindingTests(PostgresDatabaseFixture<IndexHealthF
             "CREATE TABLE t (id int PRIMARY KEY, email text)",
             "INSERT INTO t VALUES (1, 'same@example.com'), (2, 'same@example.com')",
             "CREATE INDEX ix_t_email ON t (email)");
-        var build = () => AnalysisDatabase.ExecuteAsync(db.ConnectionString, "CREATE UNIQUE INDEX CONCURRENTLY ux_t_email ON invalid.t (email)");
+        var build = () => Sql.ExecuteAsync(db.ConnectionString, "CREATE UNIQUE INDEX CONCURRENTLY ux_t_email ON invalid.t (email)");
         (await build.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
 
         var run = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "invalid");
@@ -34,7 +34,7 @@ public sealed class IndexHealthFindingTests(PostgresDatabaseFixture<IndexHealthF
     public async Task Index_scanned_less_than_the_threshold_since_the_reset_is_unused_unless_it_enforces_or_serves_something()
     {
         await using var database = await db.CreateScratchDatabaseAsync("unused");
-        await AnalysisDatabase.ExecuteAsync(
+        await Sql.ExecuteEachAsync(
             database.ConnectionString,
             "CREATE TABLE parent (id int PRIMARY KEY)",
             "CREATE TABLE t (id int PRIMARY KEY, a int, b int, c int, d int, parent_id int REFERENCES parent)",
@@ -58,7 +58,7 @@ public sealed class IndexHealthFindingTests(PostgresDatabaseFixture<IndexHealthF
         run.Findings.Should().OnlyContain(f => f.Severity == "info", "statistics reset seconds ago are thin evidence");
         run.Findings.Single(f => f.Index == "ix_t_d").Detail.Should().Contain("was scanned 10 times since the statistics reset at")
             .And.Contain("16 kB");
-        run.Json.GetProperty("summary").GetProperty("statisticsResetAt").GetDateTimeOffset()
+        run.Result.Json.GetProperty("summary").GetProperty("statisticsResetAt").GetDateTimeOffset()
             .Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
     }
 
@@ -75,7 +75,7 @@ public sealed class IndexHealthFindingTests(PostgresDatabaseFixture<IndexHealthF
             "CREATE TABLE fresh (id bigint PRIMARY KEY, name text NOT NULL, note text)",
             "INSERT INTO fresh SELECT g, 'name-' || g, CASE WHEN g % 2 = 0 THEN 'n' END FROM generate_series(1, 100000) g",
             "CREATE INDEX ix_fresh_name_note ON fresh (name, note)");
-        await AnalysisDatabase.ExecuteAsync(db.ConnectionString, "VACUUM ANALYZE bloat.churned", "ANALYZE bloat.fresh");
+        await Sql.ExecuteEachAsync(db.ConnectionString, "VACUUM ANALYZE bloat.churned", "ANALYZE bloat.fresh");
 
         var run = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "bloat");
 
@@ -87,7 +87,7 @@ public sealed class IndexHealthFindingTests(PostgresDatabaseFixture<IndexHealthF
         bloated.Detail.Should().MatchRegex(@"its 20,000 entries need about \d+ kB: an estimated [89]\d(\.\d)?% ");
         bloated.Fix.Should().Be("REINDEX INDEX CONCURRENTLY bloat.ix_churned_v;");
 
-        await AnalysisDatabase.ExecuteAsync(db.ConnectionString, bloated.Fix);
+        await Sql.ExecuteAsync(db.ConnectionString, bloated.Fix);
         (await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "bloat")).StructuralKeys
             .Should().BeEquivalentTo([new FindingKey("bloated_index", "bloat.churned", "churned_pkey")]);
     }
@@ -97,24 +97,17 @@ public sealed class IndexHealthFindingTests(PostgresDatabaseFixture<IndexHealthF
     private static async Task ScanAsync(string connectionString, params (string Column, int Times)[] scans)
     {
         var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(unpooled))
-        {
-            await connection.OpenAsync();
-            await AnalysisDatabase.ExecuteAsync(connection, "SET enable_seqscan = off; SET enable_bitmapscan = off");
-            foreach (var (column, times) in scans)
-            {
-                for (var i = 0; i < times; i++)
-                {
-                    await AnalysisDatabase.ExecuteAsync(connection, $"SELECT 1 FROM t WHERE {column} = {i + 1}");
-                }
-            }
-
-            await AnalysisDatabase.ExecuteAsync(connection, "SELECT pg_stat_force_next_flush()");
-        }
+        await Sql.ExecuteEachAsync(
+            unpooled,
+            [
+                "SET enable_seqscan = off; SET enable_bitmapscan = off",
+                .. scans.SelectMany(s => Enumerable.Range(1, s.Times).Select(i => $"SELECT 1 FROM t WHERE {s.Column} = {i}")),
+                "SELECT pg_stat_force_next_flush()",
+            ]);
 
         var expected = scans.Sum(s => s.Times);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await AnalysisDatabase.ScalarAsync<long>(connectionString, "SELECT COALESCE(sum(idx_scan), 0)::bigint FROM pg_stat_user_indexes WHERE relname = 't'") < expected)
+        while (await Sql.ScalarAsync<long>(connectionString, "SELECT COALESCE(sum(idx_scan), 0)::bigint FROM pg_stat_user_indexes WHERE relname = 't'") < expected)
         {
             DateTime.UtcNow.Should().BeBefore(deadline, "the scans should reach the statistics within 30 seconds");
             await Task.Delay(100);

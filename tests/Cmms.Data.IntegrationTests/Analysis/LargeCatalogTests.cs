@@ -29,14 +29,14 @@ public sealed class LargeCatalogTests(PostgresDatabaseFixture<LargeCatalogTests>
     [Fact]
     public async Task Generated_catalog_of_200_tables_and_1000_indexes_yields_exactly_its_planted_findings()
     {
-        await AnalysisDatabase.ExecuteAsync(db.ConnectionString, await File.ReadAllTextAsync(ScriptPath));
+        await Sql.ExecuteAsync(db.ConnectionString, await File.ReadAllTextAsync(ScriptPath));
 
         var run = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "bench");
 
-        var summary = run.Json.GetProperty("summary");
+        var summary = run.Result.Json.GetProperty("summary");
         summary.GetProperty("tableCount").GetInt32().Should().Be(200);
         summary.GetProperty("indexCount").GetInt32().Should().Be(1000);
-        run.Json.GetProperty("tables").GetArrayLength().Should().Be(200);
+        run.Result.Json.GetProperty("tables").GetArrayLength().Should().Be(200);
         run.StructuralKeys.Should().BeEquivalentTo(PlantedFindings());
     }
 

@@ -22,9 +22,9 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
     {
         var run = await AnalyzeRun.JsonAsync(db.ConnectionString);
 
-        run.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("cmms");
+        run.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("cmms");
         run.Findings.Where(f => IndexJudgements.Contains(f.Kind)).Should().BeEmpty();
-        run.Json.GetProperty("summary").GetProperty("tableCount").GetInt32().Should().BeGreaterThan(30);
+        run.Result.Json.GetProperty("summary").GetProperty("tableCount").GetInt32().Should().BeGreaterThan(30);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
     {
         await using var database = await db.CreateScratchDatabaseAsync("drift");
         await MigrateAsync(database.ConnectionString);
-        await AnalysisDatabase.ExecuteAsync(
+        await Sql.ExecuteEachAsync(
             database.ConnectionString,
             "DROP INDEX ix_orders_approved_at",
             "DROP INDEX ix_orders_created_at",
@@ -55,7 +55,7 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
 
         foreach (var fix in run.Findings.Where(f => f.Kind != "unused_index").SelectMany(f => f.Fix.Split(Environment.NewLine)))
         {
-            await AnalysisDatabase.ExecuteAsync(database.ConnectionString, fix);
+            await Sql.ExecuteAsync(database.ConnectionString, fix);
         }
 
         var after = await AnalyzeRun.JsonAsync(database.ConnectionString);
@@ -66,7 +66,7 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
     public async Task Model_none_skips_drift_and_a_foreign_history_does_not_select_the_model()
     {
         await using var database = await db.CreateScratchDatabaseAsync("foreign_history");
-        await AnalysisDatabase.ExecuteAsync(
+        await Sql.ExecuteEachAsync(
             database.ConnectionString,
             "CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)",
             "INSERT INTO \"__EFMigrationsHistory\" VALUES ('20200101000000_SomeoneElses', '8.0.0')",
@@ -76,9 +76,9 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
         var automatic = await AnalyzeRun.JsonAsync(database.ConnectionString);
         var forced = await AnalyzeRun.JsonAsync(db.ConnectionString, "--model", "none");
 
-        automatic.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
+        automatic.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
         automatic.Findings.Should().NotContain(f => f.Kind == "missing_index" || f.Kind == "unexpected_index");
-        forced.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
+        forced.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
         forced.Findings.Should().NotContain(f => f.Kind == "missing_index" || f.Kind == "unexpected_index");
     }
 
@@ -90,10 +90,10 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
         var automatic = await AnalyzeRun.JsonAsync(role.ConnectionString);
         var forced = await AnalyzeRun.JsonAsync(role.ConnectionString, "--model", "cmms");
 
-        automatic.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
-        automatic.Json.GetProperty("summary").GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Contain(
+        automatic.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
+        automatic.Result.Json.GetProperty("summary").GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Contain(
             "__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: pass --model cmms to run it.");
-        forced.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("cmms");
+        forced.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("cmms");
         forced.Findings.Where(f => IndexJudgements.Contains(f.Kind)).Should().BeEmpty();
     }
 

@@ -54,12 +54,13 @@ public sealed class ReadOnlyAnalysisTests(PostgresDatabaseFixture<ReadOnlyAnalys
     public async Task Analyze_leaves_the_catalog_sequences_and_rows_exactly_as_they_were()
     {
         var fingerprint = string.Format(CultureInfo.InvariantCulture, FingerprintOfSchema, Schema);
-        var before = await AnalysisDatabase.ScalarAsync<string>(db.ConnectionString, fingerprint);
+        var before = await Sql.ScalarAsync<string>(db.ConnectionString, fingerprint);
+        before.Should().NotBeNull("the fingerprint of a schema with tables is never NULL");
 
         var run = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", Schema);
 
         run.StructuralKeys.Should().NotBeEmpty();
-        (await AnalysisDatabase.ScalarAsync<string>(db.ConnectionString, fingerprint)).Should().Be(before);
+        (await Sql.ScalarAsync<string>(db.ConnectionString, fingerprint)).Should().Be(before);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class ReadOnlyAnalysisTests(PostgresDatabaseFixture<ReadOnlyAnalys
     {
         await using var role = await ReadOnlyRole.CreateAsync(db.ConnectionString, Schema);
         var readOnly = role.ConnectionString;
-        var denied = () => AnalysisDatabase.ScalarAsync<long>(readOnly, $"SELECT count(*) FROM {Schema}.orders");
+        var denied = () => Sql.ScalarAsync<long>(readOnly, $"SELECT count(*) FROM {Schema}.orders");
         (await denied.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
 
         var asOwner = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", Schema);
@@ -81,7 +82,7 @@ public sealed class ReadOnlyAnalysisTests(PostgresDatabaseFixture<ReadOnlyAnalys
             new FindingKey("not_valid_constraint", $"{Schema}.orders", "orders_status_known"),
         ]);
         asReader.StructuralKeys.Should().BeEquivalentTo(asOwner.StructuralKeys.Where(k => k.Kind != "sequence_near_max"));
-        asReader.Json.GetProperty("summary").GetProperty("notes").EnumerateArray().Select(n => n.GetString())
+        asReader.Result.Json.GetProperty("summary").GetProperty("notes").EnumerateArray().Select(n => n.GetString())
             .Should().Contain("2 sequence(s) not checked: this role has neither USAGE nor SELECT on them.");
     }
 }

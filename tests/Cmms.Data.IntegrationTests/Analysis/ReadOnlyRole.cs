@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Analysis;
@@ -31,7 +32,7 @@ internal sealed class ReadOnlyRole : IAsyncDisposable
     {
         var database = new NpgsqlConnectionStringBuilder(adminConnectionString).Database!;
         var role = new ReadOnlyRole(adminConnectionString, database, "analyze_ro_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-        await AnalysisDatabase.ExecuteAsync(
+        await Sql.ExecuteEachAsync(
             adminConnectionString,
             [
                 $"CREATE ROLE {role.Name} LOGIN PASSWORD '{Password}' NOSUPERUSER NOCREATEDB NOCREATEROLE",
@@ -45,7 +46,7 @@ internal sealed class ReadOnlyRole : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
-        await AnalysisDatabase.ExecuteAsync(
+        await Sql.ExecuteEachAsync(
             _adminConnectionString,
             $"DROP OWNED BY {Name}",
             $"REVOKE ALL ON DATABASE {AnalysisDatabase.Quote(_database)} FROM {Name}",

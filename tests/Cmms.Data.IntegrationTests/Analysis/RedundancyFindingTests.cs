@@ -242,7 +242,7 @@ public sealed class RedundancyFindingTests(PostgresDatabaseFixture<RedundancyFin
         duplicate.Key.Should().Be(new FindingKey("duplicate_index", "Quoted Schema.Order", "ix\"odd", "Ix Select"));
         duplicate.Fix.Should().Be("DROP INDEX CONCURRENTLY IF EXISTS \"Quoted Schema\".\"ix\"\"odd\";");
 
-        await AnalysisDatabase.ExecuteAsync(db.ConnectionString, duplicate.Fix);
+        await Sql.ExecuteAsync(db.ConnectionString, duplicate.Fix);
         (await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "Quoted Schema")).StructuralKeys.Should().BeEmpty();
     }
 

@@ -48,7 +48,7 @@ public sealed class SchemaFindingTests(PostgresDatabaseFixture<SchemaFindingTest
         var fixes = run.StructuralFindings.Select(f => f.Fix).ToArray();
         fixes.Should().Contain("ALTER TABLE not_valid.child VALIDATE CONSTRAINT child_qty_positive;");
 
-        await AnalysisDatabase.ExecuteAsync(db.ConnectionString, fixes);
+        await Sql.ExecuteEachAsync(db.ConnectionString, fixes);
         (await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", "not_valid")).StructuralKeys.Should().BeEmpty();
     }
 

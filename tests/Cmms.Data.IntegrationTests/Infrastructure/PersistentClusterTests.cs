@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Cmms.Data.LocalPostgres;
-using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Infrastructure;
 
@@ -35,7 +34,7 @@ public sealed class PersistentClusterTests : IAsyncLifetime
             (await first.GetStatusAsync()).State.Should().Be(LocalPostgresState.NotCreated);
             await first.EnsureStartedAsync();
             port = first.Port;
-            await ExecuteAsync(first, "create table kept (value text); insert into kept values ('still here')");
+            await Sql.ExecuteAsync(first.ConnectionString, "create table kept (value text); insert into kept values ('still here')");
             await first.StopAsync();
             (await first.GetStatusAsync()).Should().BeEquivalentTo(new { State = LocalPostgresState.Stopped, Port = (int?)port, ProcessId = (int?)null });
         }
@@ -45,8 +44,8 @@ public sealed class PersistentClusterTests : IAsyncLifetime
         await second.EnsureStartedAsync();
 
         second.Port.Should().Be(port);
-        (await ScalarAsync(second, "select value from kept")).Should().Be("still here");
-        (await ScalarAsync(second, "select current_setting('fsync')")).Should().Be("on");
+        (await Sql.ScalarAsync<string>(second.ConnectionString, "select value from kept")).Should().Be("still here");
+        (await Sql.ScalarAsync<string>(second.ConnectionString, "select current_setting('fsync')")).Should().Be("on");
     }
 
     [Fact]
@@ -117,21 +116,5 @@ public sealed class PersistentClusterTests : IAsyncLifetime
         (await start.Should().ThrowAsync<LocalPostgresException>()).Which.Message.Should().Be(
             $"'{cluster.DataDirectory}' is not empty but holds no PostgreSQL cluster (no PG_VERSION): remove it and try again.");
         File.Exists(Path.Combine(_directory, "data", "notes.txt")).Should().BeTrue("nothing is deleted");
-    }
-
-    private static async Task ExecuteAsync(LocalPostgresCluster cluster, string sql)
-    {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(LocalPostgresCluster cluster, string sql)
-    {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }

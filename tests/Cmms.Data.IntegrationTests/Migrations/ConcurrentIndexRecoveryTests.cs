@@ -76,26 +76,8 @@ public sealed class ConcurrentIndexRecoveryTests(PostgresDatabaseFixture<Concurr
         }
     }
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => Sql.ExecuteAsync(db.ConnectionString, sql);
 
-    private async Task<List<bool>> IndexValidityAsync(string index)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1",
-            connection) { Parameters = { new() { Value = index } } };
-        await using var reader = await command.ExecuteReaderAsync();
-        var result = new List<bool>();
-        while (await reader.ReadAsync())
-        {
-            result.Add(reader.GetBoolean(0));
-        }
-
-        return result;
-    }
+    private Task<IReadOnlyList<bool>> IndexValidityAsync(string index) => Sql.ListAsync<bool>(
+        db.ConnectionString, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1", index);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,30 +31,12 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
         (await CatalogIndexes.ReadAsync(db.ConnectionString)).Should().Contain(i => i.Shape.Name == "ix_orders_user_id_status_created_at" && i.IsValid);
     }
 
-    private static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, string? connection, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (connection is not null)
-        {
-            start.Environment["CMMS_DB_CONNECTION"] = connection;
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, string? connection, params string[] arguments)
+        => ChildProcess.RunAsync(
+            "dotnet",
+            arguments,
+            connection is null ? null : new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = connection },
+            workingDirectory);
 
     private static string FindRepositoryRoot()
     {

@@ -44,9 +44,11 @@ public sealed class MigratedSchemaTests(PostgresDatabaseFixture<MigratedSchemaTe
     [Fact]
     public async Task Declared_gin_brin_partial_descending_and_covering_indexes_exist_as_declared()
     {
-        var definitions = await QueryAsync<string>(
+        string[] names = ["ix_machines_attributes", "ix_api_request_logs_created_at", "ix_worksheets_assigned_to_user_id_status", "ix_users_created_at", "ix_tracks_popular", "ix_worksheets_search_vector", "ix_worksheets_assigned_to_user_id"];
+        var definitions = await Sql.ListAsync<string>(
+            db.ConnectionString,
             "SELECT indexname || ': ' || regexp_replace(indexdef, '^.* USING ', '') FROM pg_indexes WHERE indexname = ANY($1) ORDER BY indexname",
-            new[] { "ix_machines_attributes", "ix_api_request_logs_created_at", "ix_worksheets_assigned_to_user_id_status", "ix_users_created_at", "ix_tracks_popular", "ix_worksheets_search_vector", "ix_worksheets_assigned_to_user_id" });
+            (object)names); // one array parameter, not seven
 
         definitions.Should().Equal(
             "ix_api_request_logs_created_at: brin (created_at)",
@@ -61,7 +63,7 @@ public sealed class MigratedSchemaTests(PostgresDatabaseFixture<MigratedSchemaTe
     [Fact]
     public async Task Check_constraint_rejects_a_negative_stock_quantity()
     {
-        var insert = () => ExecuteAsync("INSERT INTO parts (part_number, name, quantity_on_hand, unit_cost) VALUES ('P-NEG', 'Valve', -1, 2.50)");
+        var insert = () => Sql.ExecuteAsync(db.ConnectionString, "INSERT INTO parts (part_number, name, quantity_on_hand, unit_cost) VALUES ('P-NEG', 'Valve', -1, 2.50)");
 
         var rejected = await insert.Should().ThrowAsync<PostgresException>();
         rejected.Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
@@ -71,15 +73,15 @@ public sealed class MigratedSchemaTests(PostgresDatabaseFixture<MigratedSchemaTe
     [Fact]
     public async Task Generated_search_vectors_are_filled_from_the_text_columns()
     {
-        await ExecuteAsync("""
+        await Sql.ExecuteAsync(db.ConnectionString, """
             INSERT INTO artists (name, normalized_name) VALUES ('Nightly Pumps', 'NIGHTLY PUMPS');
             INSERT INTO tracks (artist_id, title, duration_ms, play_count, source, source_id, created_at, updated_at)
             SELECT id, 'Hydraulic Pumping Blues', 1000, 0, 'test', 'gen-1', now(), now() FROM artists WHERE name = 'Nightly Pumps';
             """);
 
-        var matches = await QueryAsync<string>(
-            "SELECT title FROM tracks WHERE search_vector @@ to_tsquery('english', 'pump') AND source_id = $1", "gen-1");
-        var artistVector = await QueryAsync<string>("SELECT search_vector::text FROM artists WHERE name = $1", "Nightly Pumps");
+        var matches = await Sql.ListAsync<string>(
+            db.ConnectionString, "SELECT title FROM tracks WHERE search_vector @@ to_tsquery('english', 'pump') AND source_id = $1", "gen-1");
+        var artistVector = await Sql.ListAsync<string>(db.ConnectionString, "SELECT search_vector::text FROM artists WHERE name = $1", "Nightly Pumps");
 
         matches.Should().Equal("Hydraulic Pumping Blues");
         artistVector.Should().Equal("'night':1 'pump':2");
@@ -88,14 +90,14 @@ public sealed class MigratedSchemaTests(PostgresDatabaseFixture<MigratedSchemaTe
     [Fact]
     public async Task Updating_a_track_sets_updated_at_through_the_trigger()
     {
-        await ExecuteAsync("""
+        await Sql.ExecuteAsync(db.ConnectionString, """
             INSERT INTO artists (name, normalized_name) VALUES ('Trigger Band', 'TRIGGER BAND');
             INSERT INTO tracks (artist_id, title, duration_ms, play_count, source, source_id, created_at, updated_at)
             SELECT id, 'Old', 1000, 0, 'test', 'trg-1', '2020-01-01', '2020-01-01' FROM artists WHERE name = 'Trigger Band';
             UPDATE tracks SET title = 'New' WHERE source_id = 'trg-1';
             """);
 
-        var updatedAt = await QueryAsync<DateTime>("SELECT updated_at FROM tracks WHERE source_id = $1", "trg-1");
+        var updatedAt = await Sql.ListAsync<DateTime>(db.ConnectionString, "SELECT updated_at FROM tracks WHERE source_id = $1", "trg-1");
 
         updatedAt.Single().Should().BeAfter(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
     }
@@ -103,7 +105,7 @@ public sealed class MigratedSchemaTests(PostgresDatabaseFixture<MigratedSchemaTe
     [Fact]
     public async Task Track_popularity_view_refreshes_concurrently_and_counts_interactions_by_type()
     {
-        await ExecuteAsync("""
+        await Sql.ExecuteAsync(db.ConnectionString, """
             INSERT INTO roles (name) VALUES ('listener');
             INSERT INTO users (username, email, normalized_email, role_id, is_active, is_phone_verified, is_blocked, created_at)
             SELECT 'mv-user', 'mv@example.com', 'MV@EXAMPLE.COM', id, true, false, false, now() FROM roles WHERE name = 'listener';
@@ -117,31 +119,11 @@ public sealed class MigratedSchemaTests(PostgresDatabaseFixture<MigratedSchemaTe
             REFRESH MATERIALIZED VIEW CONCURRENTLY mv_track_popularity;
             """);
 
-        var counts = await QueryAsync<string>(
+        var counts = await Sql.ListAsync<string>(
+            db.ConnectionString,
             "SELECT p.plays || '/' || p.likes || '/' || p.skips FROM mv_track_popularity p JOIN tracks t ON t.id = p.track_id WHERE t.source_id = $1",
             "mv-1");
 
         counts.Should().Equal("2/1/1");
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<List<T>> QueryAsync<T>(string sql, object parameter)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = parameter } } };
-        await using var reader = await command.ExecuteReaderAsync();
-        var result = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            result.Add(reader.GetFieldValue<T>(0));
-        }
-
-        return result;
     }
 }

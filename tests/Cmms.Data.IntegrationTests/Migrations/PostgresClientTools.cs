@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Globalization;
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.LocalPostgres;
 using Npgsql;
 
@@ -23,28 +24,11 @@ public static class PostgresClientTools
         return string.Join('\n', output.Split('\n').Where(line => !line.StartsWith("\\restrict", StringComparison.Ordinal) && !line.StartsWith("\\unrestrict", StringComparison.Ordinal)));
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string connectionString, params string[] arguments)
+    private static Task<(int ExitCode, string Output)> RunAsync(string program, string connectionString, params string[] arguments)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(Binaries.Value.Program(program))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database! }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (builder.Password is { } password)
-        {
-            start.Environment["PGPASSWORD"] = password;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        string[] connection = ["-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database!];
+        var environment = builder.Password is { } password ? new Dictionary<string, string> { ["PGPASSWORD"] = password } : null;
+        return ChildProcess.RunAsync(Binaries.Value.Program(program), [.. connection, .. arguments], environment);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Cmms.Data.IntegrationTests.Infrastructure;
 
 namespace Cmms.Data.IntegrationTests.Tool;
 

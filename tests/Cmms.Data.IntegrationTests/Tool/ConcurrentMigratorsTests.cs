@@ -33,6 +33,6 @@ public sealed class ConcurrentMigratorsTests(PostgresDatabaseFixture<ConcurrentM
             .Should().Be(1, "one migrator applies everything while the others wait for its lock");
         runs.Count(r => r.Output.StartsWith($"Database '{scratch.Name}' is already up to date at {ToolDatabase.AddIndexes}.", StringComparison.Ordinal))
             .Should().Be(Migrators - 1);
-        (await ToolDatabase.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
     }
 }

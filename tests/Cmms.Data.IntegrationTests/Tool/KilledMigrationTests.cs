@@ -26,7 +26,7 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
         var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
         (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
         await LoadAuditLogsAsync(scratch.ConnectionString);
-        await ToolDatabase.ExecuteAsync(
+        await Sql.ExecuteAsync(
             scratch.ConnectionString,
             $"ALTER DATABASE \"{scratch.Name}\" SET maintenance_work_mem = '1MB'; ALTER DATABASE \"{scratch.Name}\" SET max_parallel_maintenance_workers = 0");
 
@@ -38,7 +38,7 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
         }
 
         (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal([ToolDatabase.InitialSchema], "the history row of AddIndexes is written last");
-        output.WriteLine($"invalid indexes right after the kill: {string.Join(", ", await ToolDatabase.InvalidIndexesAsync(scratch.ConnectionString))}");
+        output.WriteLine($"invalid indexes right after the kill: {string.Join(", ", await Sql.InvalidIndexesAsync(scratch.ConnectionString))}");
 
         using var again = CmmsDbProcess.Start("migrate", "--connection", connection);
         var rerun = await again.WaitAsync(TimeSpan.FromMinutes(3));
@@ -46,8 +46,8 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
 
         rerun.ShouldSucceed().Output.Should().StartWith($"Database '{scratch.Name}': applied {ToolDatabase.AddIndexes}; now at {ToolDatabase.AddIndexes}.");
         (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
-        (await ToolDatabase.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
-        (await ToolDatabase.ListAsync(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
+        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
             .Should().Contain(["ix_audit_logs_changes", "ix_audit_logs_entity_type_entity_id_occurred_at", "ix_audit_logs_occurred_at"]);
     }
 
@@ -83,7 +83,7 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
     private static async Task WaitForAuditLogBuildAsync(string connectionString, CmmsDbProcess migrator)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (await ToolDatabase.ScalarAsync<long>(connectionString, AuditLogBuildsSql) == 0)
+        while (await Sql.ScalarAsync<long>(connectionString, AuditLogBuildsSql) == 0)
         {
             if (migrator.HasExited)
             {

@@ -34,12 +34,12 @@ public sealed class LockTimeoutTests(PostgresDatabaseFixture<LockTimeoutTests> d
             (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema);
         }
 
-        (await ToolDatabase.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
 
         var rerun = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--json")).ShouldSucceed();
 
         rerun.Json.GetProperty("applied").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.AddIndexes);
         (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
-        (await ToolDatabase.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
     }
 }

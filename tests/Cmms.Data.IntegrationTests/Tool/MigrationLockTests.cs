@@ -61,7 +61,7 @@ public sealed class MigrationLockTests(PostgresDatabaseFixture<MigrationLockTest
     private static async Task WaitForWaitingMigratorAsync(string connectionString)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await ToolDatabase.ScalarAsync<long>(
+        while (await Sql.ScalarAsync<long>(
                    connectionString,
                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'cmms-db'") == 0)
         {

@@ -33,7 +33,7 @@ public sealed class MigrationPreflightTests(PostgresDatabaseFixture<MigrationPre
         await using var scratch = await db.CreateScratchDatabaseAsync("newer history");
         var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
         (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
-        await ToolDatabase.ExecuteAsync(
+        await Sql.ExecuteAsync(
             scratch.ConnectionString,
             "INSERT INTO \"__EFMigrationsHistory\" (migration_id, product_version) VALUES ('20991231000000_FromTheFuture', '10.0.14')");
         var before = await ToolDatabase.FingerprintAsync(scratch.ConnectionString);
@@ -56,7 +56,7 @@ public sealed class MigrationPreflightTests(PostgresDatabaseFixture<MigrationPre
     public async Task Database_without_our_history_but_with_colliding_tables_fails_with_one_line_and_changes_nothing()
     {
         await using var scratch = await db.CreateScratchDatabaseAsync("foreign database");
-        await ToolDatabase.ExecuteAsync(scratch.ConnectionString, "CREATE TABLE users (id int PRIMARY KEY, login text); CREATE TABLE orders (id int)");
+        await Sql.ExecuteAsync(scratch.ConnectionString, "CREATE TABLE users (id int PRIMARY KEY, login text); CREATE TABLE orders (id int)");
         var before = await ToolDatabase.FingerprintAsync(scratch.ConnectionString);
 
         var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString));

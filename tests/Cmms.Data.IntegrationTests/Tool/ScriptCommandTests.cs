@@ -1,3 +1,5 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
+
 namespace Cmms.Data.IntegrationTests.Tool;
 
 public sealed class ScriptCommandTests : IDisposable

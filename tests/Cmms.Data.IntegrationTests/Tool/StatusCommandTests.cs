@@ -27,10 +27,10 @@ public sealed class StatusCommandTests(PostgresDatabaseFixture<StatusCommandTest
         await using var scratch = await db.CreateScratchDatabaseAsync("status invalid");
         var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
         (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
-        await ToolDatabase.ExecuteAsync(
+        await Sql.ExecuteAsync(
             scratch.ConnectionString,
             "INSERT INTO artists (name, normalized_name) VALUES ('A', 'same'), ('B', 'same')");
-        var failedBuild = () => ToolDatabase.ExecuteAsync(
+        var failedBuild = () => Sql.ExecuteAsync(
             scratch.ConnectionString, "CREATE UNIQUE INDEX CONCURRENTLY ux_artists_normalized_name_test ON artists (normalized_name)");
         await failedBuild.Should().ThrowAsync<Npgsql.PostgresException>();
 

@@ -1,3 +1,4 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
 using Npgsql;
@@ -23,18 +24,18 @@ internal static class ToolDatabase
     /// <summary>The migration ids in the history table, with repeats, oldest first; empty when there is no history table.</summary>
     public static async Task<IReadOnlyList<string>> HistoryAsync(string connectionString)
     {
-        if (!await ScalarAsync<bool>(connectionString, "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL"))
+        if (!await Sql.ScalarAsync<bool>(connectionString, "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL"))
         {
             return [];
         }
 
-        return await ListAsync(connectionString, "SELECT migration_id FROM \"__EFMigrationsHistory\" ORDER BY migration_id");
+        return await Sql.ListAsync<string>(connectionString, "SELECT migration_id FROM \"__EFMigrationsHistory\" ORDER BY migration_id");
     }
 
     /// <summary>Every relation outside the system schemas with its kind, and every migration history row: equal fingerprints, same database.</summary>
     public static async Task<string> FingerprintAsync(string connectionString)
     {
-        var relations = await ScalarAsync<string?>(connectionString, """
+        var relations = await Sql.ScalarAsync<string?>(connectionString, """
             SELECT string_agg(c.relkind::text || ' ' || n.nspname || '.' || c.relname || (CASE WHEN i.indisvalid = false THEN ' INVALID' ELSE '' END), ', '
                               ORDER BY n.nspname, c.relname)
             FROM pg_class c
@@ -43,42 +44,6 @@ internal static class ToolDatabase
             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             """);
         return $"relations: {relations ?? "none"}; history: {string.Join(", ", await HistoryAsync(connectionString))}";
-    }
-
-    /// <summary>The indexes left invalid by a failed concurrent build.</summary>
-    public static Task<IReadOnlyList<string>> InvalidIndexesAsync(string connectionString)
-        => ListAsync(connectionString, "SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1");
-
-    public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull or null ? default! : (T)value;
-    }
-
-    public static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public static async Task<IReadOnlyList<string>> ListAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 
     /// <summary>A connection string for <paramref name="connectionString" />'s server and database with a password that no server checks.</summary>

@@ -1,3 +1,4 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.LocalPostgres;
 using Npgsql;
 
@@ -18,11 +19,11 @@ public sealed class WrongPasswordTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await LocalPostgresCluster.StartThrowawayAsync();
-        await ToolDatabase.ExecuteAsync(Cluster.ConnectionString, $"CREATE ROLE {Role} LOGIN PASSWORD '{RightPassword}'");
-        var hbaFile = await ToolDatabase.ScalarAsync<string>(Cluster.ConnectionString, "SHOW hba_file");
+        await Sql.ExecuteAsync(Cluster.ConnectionString, $"CREATE ROLE {Role} LOGIN PASSWORD '{RightPassword}'");
+        var hbaFile = await Sql.ScalarAsync<string>(Cluster.ConnectionString, "SHOW hba_file");
         // pg_hba.conf is read top down: this line wins over the cluster's trust lines for this role only.
         await File.WriteAllTextAsync(hbaFile, $"host all {Role} 127.0.0.1/32 scram-sha-256{Environment.NewLine}{await File.ReadAllTextAsync(hbaFile)}");
-        await ToolDatabase.ScalarAsync<bool>(Cluster.ConnectionString, "SELECT pg_reload_conf()");
+        await Sql.ScalarAsync<bool>(Cluster.ConnectionString, "SELECT pg_reload_conf()");
     }
 
     public async Task DisposeAsync()

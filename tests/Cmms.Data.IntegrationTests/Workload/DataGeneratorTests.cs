@@ -1,7 +1,6 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.Tool.Workload.Data;
 using Cmms.Data.Tool.Workload.Schemas;
-using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Workload;
 
@@ -30,7 +29,7 @@ public sealed class DataGeneratorTests(PostgresDatabaseFixture<DataGeneratorTest
 
         foreach (var table in VolumePlan.Tables)
         {
-            (await ScalarAsync<long>(database, $"SELECT count(*) FROM {table}")).Should().Be(plan[table], table);
+            (await Sql.ScalarAsync<long>(database.ConnectionString, $"SELECT count(*) FROM {table}")).Should().Be(plan[table], table);
         }
 
         plan["users"].Should().Be(100);
@@ -42,7 +41,7 @@ public sealed class DataGeneratorTests(PostgresDatabaseFixture<DataGeneratorTest
         VolumePlan.For(1.0)["user_activity_logs"].Should().Be(1_000_000);
         VolumePlan.For(1.0)["tracks"].Should().Be(100_000);
         VolumePlan.For(1.0)["users"].Should().Be(10_000);
-        (await ScalarAsync<long>(database, "SELECT count(*) FROM mv_track_popularity")).Should().BePositive("the view is refreshed after the load");
+        (await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM mv_track_popularity")).Should().BePositive("the view is refreshed after the load");
     }
 
     [Fact]
@@ -51,20 +50,20 @@ public sealed class DataGeneratorTests(PostgresDatabaseFixture<DataGeneratorTest
         await using var database = await LoadAsync(seed: DataLoader.DefaultSeed);
 
         // Constraints hold because COPY enforces them; these check the data looks like production.
-        var span = await ScalarAsync<double>(database, "SELECT (extract(epoch FROM max(created_at) - min(created_at)) / 86400)::float8 FROM user_activity_logs");
+        var span = await Sql.ScalarAsync<double>(database.ConnectionString, "SELECT (extract(epoch FROM max(created_at) - min(created_at)) / 86400)::float8 FROM user_activity_logs");
         span.Should().BeInRange(700, 731);
-        var topShare = await ScalarAsync<double>(database, """
+        var topShare = await Sql.ScalarAsync<double>(database.ConnectionString, """
             SELECT sum(n) FILTER (WHERE rank <= 5)::float8 / sum(n)
             FROM (SELECT count(*) AS n, row_number() OVER (ORDER BY count(*) DESC) AS rank FROM user_activity_logs GROUP BY user_id) AS per_user
             """);
         topShare.Should().BeGreaterThan(0.15, "the 5% heaviest users produce far more than 5% of the activity");
-        (await ScalarAsync<double>(database, "SELECT avg((status = 'pending')::int)::float8 FROM orders")).Should().BeInRange(0.03, 0.15);
-        (await ScalarAsync<double>(database, "SELECT avg((status <> 'closed')::int)::float8 FROM worksheets")).Should().BeInRange(0.01, 0.2);
-        (await ScalarAsync<long>(database, "SELECT count(DISTINCT k) FROM machines, jsonb_object_keys(attributes) AS k")).Should().BeGreaterThan(6);
-        (await ScalarAsync<long>(database, "SELECT count(DISTINCT k) FROM tracks, jsonb_object_keys(metadata) AS k")).Should().BeGreaterThan(6);
-        (await ScalarAsync<long>(database, "SELECT count(DISTINCT family(ip_address)) FROM invitation_view_logs")).Should().Be(2, "IPv4 and IPv6 addresses");
-        (await ScalarAsync<long>(database, "SELECT count(*) FROM worksheets WHERE search_vector @@ to_tsquery('english', 'bearing')")).Should().BePositive();
-        (await ScalarAsync<long>(database, "SELECT count(*) FROM pg_constraint WHERE NOT convalidated")).Should().Be(0);
+        (await Sql.ScalarAsync<double>(database.ConnectionString, "SELECT avg((status = 'pending')::int)::float8 FROM orders")).Should().BeInRange(0.03, 0.15);
+        (await Sql.ScalarAsync<double>(database.ConnectionString, "SELECT avg((status <> 'closed')::int)::float8 FROM worksheets")).Should().BeInRange(0.01, 0.2);
+        (await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(DISTINCT k) FROM machines, jsonb_object_keys(attributes) AS k")).Should().BeGreaterThan(6);
+        (await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(DISTINCT k) FROM tracks, jsonb_object_keys(metadata) AS k")).Should().BeGreaterThan(6);
+        (await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(DISTINCT family(ip_address)) FROM invitation_view_logs")).Should().Be(2, "IPv4 and IPv6 addresses");
+        (await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM worksheets WHERE search_vector @@ to_tsquery('english', 'bearing')")).Should().BePositive();
+        (await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM pg_constraint WHERE NOT convalidated")).Should().Be(0);
     }
 
     private async Task<Dictionary<string, string>> ChecksumsAsync(int seed)
@@ -74,8 +73,9 @@ public sealed class DataGeneratorTests(PostgresDatabaseFixture<DataGeneratorTest
         foreach (var generator in DataLoader.Generators)
         {
             var key = generator.HasIdentity ? "id" : generator.Columns.Split(',')[0] + ", " + generator.Columns.Split(',')[1];
-            checksums[generator.Table] = await ScalarAsync<string>(
-                database, $"SELECT md5(string_agg(md5(row({generator.Columns})::text), '' ORDER BY {key})) FROM {generator.Table}");
+            var checksum = await Sql.ScalarAsync<string>(
+                database.ConnectionString, $"SELECT md5(string_agg(md5(row({generator.Columns})::text), '' ORDER BY {key})) FROM {generator.Table}");
+            checksums[generator.Table] = checksum.Should().NotBeNull($"{generator.Table} has rows").And.Subject;
         }
 
         return checksums;
@@ -88,12 +88,5 @@ public sealed class DataGeneratorTests(PostgresDatabaseFixture<DataGeneratorTest
         await using var connection = await database.OpenConnectionAsync();
         await DataLoader.LoadAsync(connection, VolumePlan.For(Scale), seed, progress: null, CancellationToken.None);
         return database;
-    }
-
-    private static async Task<T> ScalarAsync<T>(TestDatabase database, string sql)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,0 +1,68 @@
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Infrastructure;
+
+/// <summary>Runs raw SQL on a test database, one connection per call; parameters are positional (<c>$1</c>, <c>$2</c>, …).</summary>
+internal static class Sql
+{
+    public static async Task ExecuteAsync(string connectionString, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs each statement on its own, in order, on one connection and outside any transaction block.</summary>
+    public static async Task ExecuteEachAsync(string connectionString, params IEnumerable<string> statements)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The first column of the first row; <c>default</c> when it is NULL or there is no row.</summary>
+    public static async Task<T> ScalarAsync<T>(string connectionString, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull or null ? default! : (T)value;
+    }
+
+    /// <summary>The first column of every row.</summary>
+    public static async Task<IReadOnlyList<T>> ListAsync<T>(string connectionString, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>The indexes left invalid (<c>indisvalid = false</c>), such as by a failed concurrent build.</summary>
+    public static Task<IReadOnlyList<string>> InvalidIndexesAsync(string connectionString)
+        => ListAsync<string>(connectionString, "SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1");
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
+    }
+}
