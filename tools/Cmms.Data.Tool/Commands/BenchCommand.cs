@@ -55,7 +55,7 @@ internal static class BenchCommand
 
         var results = await BenchRunner.RunAsync(connection.ConnectionString, settings, context.Console.Error, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(output.FullName, ResultsJsonWriter.FileName), ResultsJsonWriter.Serialize(results), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(output.FullName, MarkdownReportWriter.FileName), MarkdownReportWriter.Write(results), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(output.FullName, BenchReportWriter.FileName), BenchReportWriter.Write(results), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(output.FullName, SvgChartWriter.FileName), SvgChartWriter.Write(results), cancellationToken).ConfigureAwait(false);
 
         await context.Console.Out.WriteLineAsync(context.Json ? ResultsJsonWriter.Serialize(results) : Summary(results, output)).ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal static class BenchCommand
             text.AppendLine(CultureInfo.InvariantCulture, $"{(target.Holds ? "holds  " : "MISSED ")} {target.Name}: {target.Measured} (target {target.Target})");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"Wrote {MarkdownReportWriter.FileName}, {ResultsJsonWriter.FileName} and {SvgChartWriter.FileName} to {output.FullName}");
+        text.Append(CultureInfo.InvariantCulture, $"Wrote {BenchReportWriter.FileName}, {ResultsJsonWriter.FileName} and {SvgChartWriter.FileName} to {output.FullName}");
         return text.ToString();
     }
 

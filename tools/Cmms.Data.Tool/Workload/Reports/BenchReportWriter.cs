@@ -6,7 +6,7 @@ using Cmms.Data.Tool.Workload.Schemas;
 namespace Cmms.Data.Tool.Workload.Reports;
 
 /// <summary>Writes <c>report.md</c>: the run's context, the targets with their verdicts, and every measurement as tables.</summary>
-internal static class MarkdownReportWriter
+internal static class BenchReportWriter
 {
     public const string FileName = "report.md";
 
