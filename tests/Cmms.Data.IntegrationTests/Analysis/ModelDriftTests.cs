@@ -63,6 +63,26 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
     }
 
     [Fact]
+    public async Task Index_rebuilt_without_its_include_column_or_with_other_nulls_order_differs_from_the_model()
+    {
+        await using var database = await db.CreateScratchDatabaseAsync("drift_shape");
+        await MigrateAsync(database.ConnectionString);
+        await Sql.ExecuteEachAsync(
+            database.ConnectionString,
+            "DROP INDEX ix_tracks_popular",
+            "CREATE INDEX ix_tracks_popular ON tracks (play_count DESC) WHERE play_count > 0",
+            "DROP INDEX ix_users_created_at",
+            "CREATE INDEX ix_users_created_at ON users (created_at DESC NULLS LAST)");
+
+        var run = await AnalyzeRun.JsonAsync(database.ConnectionString);
+
+        var missing = run.Findings.Where(f => f.Kind == "missing_index").ToDictionary(f => f.Index!, f => f.Detail);
+        missing.Keys.Should().BeEquivalentTo(["ix_tracks_popular", "ix_users_created_at"]);
+        missing["ix_tracks_popular"].Should().StartWith("ix_tracks_popular differs from the Cmms.Data model (INCLUDE columns)");
+        missing["ix_users_created_at"].Should().StartWith("ix_users_created_at differs from the Cmms.Data model (sort order)");
+    }
+
+    [Fact]
     public async Task Model_none_skips_drift_and_a_foreign_history_does_not_select_the_model()
     {
         await using var database = await db.CreateScratchDatabaseAsync("foreign_history");
