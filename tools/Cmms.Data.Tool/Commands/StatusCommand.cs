@@ -34,10 +34,10 @@ internal static class StatusCommand
         var state = await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false);
         var indexes = await IndexSummary.ReadAsync(npgsql, model, cancellationToken).ConfigureAwait(false);
 
-        var applied = state.Applied.Where(catalog.Knows).ToList();
-        var pending = catalog.Ids.Where(id => !state.Applied.Contains(id)).ToList();
-        var unknown = state.Applied.Where(id => !catalog.Knows(id)).ToList();
-        var current = applied.LastOrDefault() ?? MigrationCatalog.Empty;
+        var applied = state.Known(catalog);
+        var pending = state.Pending(catalog);
+        var unknown = state.Unknown(catalog);
+        var current = state.Current(catalog);
         var modelChanges = db.Database.HasPendingModelChanges();
 
         if (context.Json)

@@ -34,6 +34,18 @@ internal sealed record DatabaseState(IReadOnlyList<string> Applied, IReadOnlyLis
         return new DatabaseState(applied, existing);
     }
 
+    /// <summary>Applied migrations this build knows, oldest first.</summary>
+    public IReadOnlyList<string> Known(MigrationCatalog catalog) => Applied.Where(catalog.Knows).ToList();
+
+    /// <summary>Applied migrations this build does not know (a newer Cmms.Data migrated the database).</summary>
+    public IReadOnlyList<string> Unknown(MigrationCatalog catalog) => Applied.Where(id => !catalog.Knows(id)).ToList();
+
+    /// <summary>This build's migrations that are not applied, oldest first.</summary>
+    public IReadOnlyList<string> Pending(MigrationCatalog catalog) => catalog.Ids.Where(id => !Applied.Contains(id)).ToList();
+
+    /// <summary>The newest applied migration this build knows, or <see cref="MigrationCatalog.Empty" />.</summary>
+    public string Current(MigrationCatalog catalog) => catalog.Ids.LastOrDefault(Applied.Contains) ?? MigrationCatalog.Empty;
+
     /// <summary>The tables and views of the model (all in the default schema).</summary>
     public static string[] RelationNames(IModel model)
     {

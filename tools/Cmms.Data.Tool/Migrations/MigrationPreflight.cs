@@ -12,7 +12,7 @@ internal static class MigrationPreflight
 
     public static void Check(MigrationCatalog catalog, DatabaseState state, string target, string database)
     {
-        var unknown = state.Applied.Where(id => !catalog.Knows(id)).ToList();
+        var unknown = state.Unknown(catalog);
         if (unknown.Count > 0)
         {
             throw new ToolException(

@@ -76,7 +76,7 @@ internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWri
             }
         }
 
-        var current = steps.Count > 0 ? target : catalog.Ids.LastOrDefault(state.Applied.Contains) ?? MigrationCatalog.Empty;
+        var current = steps.Count > 0 ? target : state.Current(catalog);
         var indexes = await IndexSummary.ReadAsync(migrationLock.Connection, context.GetService<IDesignTimeModel>().Model, cancellationToken)
             .ConfigureAwait(false);
         return new MigrationOutcome(connection.Database, steps, current, indexes);
