@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Cmms.Data.Tool.Commands;
+using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Errors;
 
 namespace Cmms.Data.Tool.CommandLine;
@@ -7,23 +9,26 @@ namespace Cmms.Data.Tool.CommandLine;
 /// <summary>
 ///     The cmms-db command line: builds the commands, runs one, and turns every failure into one line and an exit code.
 /// </summary>
-internal static class CmmsDbApp
+internal static partial class CmmsDbApp
 {
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("cmms-db: migrate, inspect and verify a Cmms.Data PostgreSQL database.");
-        CommonOptions.AddTo(root);
+        root.Options.Add(CommonOptions.Verbose);
         foreach (var command in CreateCommands(console))
         {
             root.Subcommands.Add(command);
         }
 
+        // Whatever could be a connection string never reaches the terminal: not in a usage error that echoes an
+        // argument (--connection given to a command without it), not in --verbose output.
+        var secrets = Secrets(args);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             // One line, like every other failure, so that scripts can show it as is.
-            var errors = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
-            await console.Error.WriteLineAsync($"cmms-db: {errors} Run 'cmms-db --help' for usage.").ConfigureAwait(false);
+            var errors = string.Join(" ", parseResult.Errors.Select(e => OneLine(e.Message).TrimEnd('.') + "."));
+            await console.Error.WriteLineAsync($"cmms-db: {SecretRedactor.Redact(errors, secrets)} Run 'cmms-db --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -41,10 +46,10 @@ internal static class CmmsDbApp
         catch (Exception ex)
         {
             var failure = ErrorTranslator.Translate(ex, connection: null);
-            await console.Error.WriteLineAsync($"cmms-db: {failure.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"cmms-db: {SecretRedactor.Redact(failure.Message, secrets)}").ConfigureAwait(false);
             if (parseResult.GetValue(CommonOptions.Verbose))
             {
-                await console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+                await console.Error.WriteLineAsync(SecretRedactor.Redact((failure.InnerException ?? failure).ToString(), secrets)).ConfigureAwait(false);
             }
 
             return failure.ExitCode;
@@ -61,4 +66,32 @@ internal static class CmmsDbApp
         yield return VerifyPlansCommand.Create(console);
         yield return BenchCommand.Create(console);
     }
+
+    // The value after --connection/-c (also written --connection=… or -c:…) and CMMS_DB_CONNECTION, with their passwords.
+    private static List<string> Secrets(string[] args)
+    {
+        var values = new List<string?> { Environment.GetEnvironmentVariable(ConnectionResolver.EnvironmentVariable) };
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (CommonOptions.Connection.Aliases.Append(CommonOptions.Connection.Name).Contains(args[i], StringComparer.Ordinal))
+            {
+                values.Add(i + 1 < args.Length ? args[i + 1] : null);
+            }
+            else if (ConnectionArgument().Match(args[i]) is { Success: true } inline)
+            {
+                values.Add(inline.Groups["value"].Value);
+            }
+        }
+
+        return values.SelectMany(ConnectionResolver.Secrets).ToList();
+    }
+
+    // System.CommandLine lists choices on separate lines; a failure is one line.
+    private static string OneLine(string message) => Whitespace().Replace(message, " ").Trim();
+
+    [GeneratedRegex(@"^(--connection|-c)[=:](?<value>.*)$", RegexOptions.Singleline)]
+    private static partial Regex ConnectionArgument();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

@@ -2,32 +2,28 @@ using System.CommandLine;
 
 namespace Cmms.Data.Tool.CommandLine;
 
-/// <summary>The options every command accepts, declared once on the root command.</summary>
+/// <summary>
+///     The options several commands share, declared once. <c>--verbose</c> is on the root for every command;
+///     <c>--connection</c> and <c>--json</c> are added only to the commands that use them, so help never offers an
+///     option that does nothing.
+/// </summary>
 internal static class CommonOptions
 {
     public static readonly Option<string?> Connection = new("--connection", "-c")
     {
-        Description = "Npgsql connection string. Default: $CMMS_DB_CONNECTION, else the embedded server in .cmms/postgres.",
+        Description = "Npgsql connection string (Host=…;Database=…;Username=…) or postgres:// URI. "
+            + "Default: $CMMS_DB_CONNECTION, else the embedded server in .cmms/postgres.",
         HelpName = "connection-string",
-        Recursive = true,
     };
 
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Write machine-readable JSON to standard output.",
-        Recursive = true,
     };
 
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
-        Description = "Show more detail on standard error, including the full error of a failure.",
+        Description = "Show more detail on standard error, including the full error of a failure (never a password).",
         Recursive = true,
     };
-
-    public static void AddTo(Command command)
-    {
-        command.Options.Add(Connection);
-        command.Options.Add(Json);
-        command.Options.Add(Verbose);
-    }
 }

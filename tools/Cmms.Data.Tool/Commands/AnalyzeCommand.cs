@@ -44,6 +44,8 @@ internal static class AnalyzeCommand
             + "foreign keys without an index and other schema problems, each with its fix. Never writes.",
             console,
             RunAsync,
+            CommonOptions.Connection,
+            CommonOptions.Json,
             Schemas,
             Model,
             Format,

@@ -26,10 +26,10 @@ internal static class BenchCommand
         DefaultValueFactory = _ => new DirectoryInfo("bench-results"),
     };
 
-    private static readonly Option<int> Runs = Count("--runs", "Measured runs per query and schema (and bulk writes per table).", 31);
-    private static readonly Option<int> Warmup = Count("--warmup", "Unmeasured warm-up runs per query, table and schema.", 5);
-    private static readonly Option<int> WriteSamples = Count("--write-samples", "Single-row INSERTs and UPDATEs measured per table and schema.", 200);
-    private static readonly Option<int> MigrationSamples = Count("--migration-samples", "Empty databases to time the migrations on.", 5);
+    private static readonly Option<int> Runs = Count("--runs", "Measured runs per query and schema (and bulk writes per table).", 31, minimum: 1);
+    private static readonly Option<int> Warmup = Count("--warmup", "Unmeasured warm-up runs per query, table and schema.", 5, minimum: 0);
+    private static readonly Option<int> WriteSamples = Count("--write-samples", "Single-row INSERTs and UPDATEs measured per table and schema.", 200, minimum: 1);
+    private static readonly Option<int> MigrationSamples = Count("--migration-samples", "Empty databases to time the migrations on.", 5, minimum: 1);
 
     public static Command Create(ToolConsole console) => ToolCommand.Create(
         "bench",
@@ -37,6 +37,8 @@ internal static class BenchCommand
         + "(c) Cmms.Data's pruned set. Same data in each; writes report.md, results.json and chart.svg.",
         console,
         RunAsync,
+        CommonOptions.Connection,
+        CommonOptions.Json,
         Scale,
         Seed,
         Output,
@@ -74,20 +76,7 @@ internal static class BenchCommand
         return text.ToString();
     }
 
-    private static Option<int> Count(string name, string description, int defaultValue) => new(name)
-    {
-        Description = string.Create(CultureInfo.InvariantCulture, $"{description} Default: {defaultValue}."),
-        HelpName = "count",
-        DefaultValueFactory = _ => defaultValue,
-        Validators =
-        {
-            result =>
-            {
-                if (result.GetValueOrDefault<int>() < (name == "--warmup" ? 0 : 1))
-                {
-                    result.AddError($"{name} must be at least {(name == "--warmup" ? 0 : 1)}.");
-                }
-            },
-        },
-    };
+    // A million of anything would run for days; a larger count is a typing mistake.
+    private static Option<int> Count(string name, string description, int defaultValue, int minimum)
+        => NumberOption.Integer(name, description, defaultValue, minimum, maximum: 1_000_000);
 }

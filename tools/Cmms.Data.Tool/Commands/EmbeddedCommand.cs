@@ -12,9 +12,9 @@ internal static class EmbeddedCommand
     public static Command Create(ToolConsole console)
     {
         var embedded = new Command("embedded", "Manage the embedded PostgreSQL server kept in .cmms/postgres under the working directory.");
-        embedded.Subcommands.Add(ToolCommand.Create("start", "Create (on first use) and start the embedded server.", console, StartAsync));
-        embedded.Subcommands.Add(ToolCommand.Create("stop", "Stop the embedded server; its data stays in .cmms/postgres.", console, StopAsync));
-        embedded.Subcommands.Add(ToolCommand.Create("status", "Show whether the embedded server exists and runs.", console, StatusAsync));
+        embedded.Subcommands.Add(ToolCommand.Create("start", "Create (on first use) and start the embedded server.", console, StartAsync, CommonOptions.Json));
+        embedded.Subcommands.Add(ToolCommand.Create("stop", "Stop the embedded server; its data stays in .cmms/postgres.", console, StopAsync, CommonOptions.Json));
+        embedded.Subcommands.Add(ToolCommand.Create("status", "Show whether the embedded server exists and runs.", console, StatusAsync, CommonOptions.Json));
         return embedded;
     }
 

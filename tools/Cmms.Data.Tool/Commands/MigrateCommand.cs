@@ -19,13 +19,13 @@ internal static class MigrateCommand
 
     private static readonly Option<TimeSpan> LockTimeout = CreateLockTimeoutOption();
 
-    private static readonly Option<int> Retries = new("--retries")
-    {
-        Description = "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …).",
-        HelpName = "count",
-        DefaultValueFactory = _ => MigrateRequest.Default.Retries,
-        Validators = { result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError("--retries must be 0 or more."); } } },
-    };
+    // More than 30 retries would pause for years (the pauses double), so a larger count is a mistake.
+    private static readonly Option<int> Retries = NumberOption.Integer(
+        "--retries",
+        "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …).",
+        MigrateRequest.Default.Retries,
+        minimum: 0,
+        maximum: 30);
 
     private static readonly Option<TimeSpan> LockWait = DurationOption.Create(
         "--lock-wait",
@@ -44,6 +44,8 @@ internal static class MigrateCommand
             "Apply pending migrations, or revert down to --to; one migrator at a time per database. Prints what was done and an index summary.",
             console,
             RunAsync,
+            CommonOptions.Connection,
+            CommonOptions.Json,
             To,
             LockTimeout,
             Retries,

@@ -47,6 +47,7 @@ internal static class ScriptCommand
             "Write the SQL of the migrations (from --from to --to) for review or for SQL-based pipelines; needs no database.",
             console,
             RunAsync,
+            CommonOptions.Json,
             Idempotent,
             From,
             To,

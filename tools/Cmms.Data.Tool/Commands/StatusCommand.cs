@@ -20,7 +20,9 @@ internal static class StatusCommand
             "status",
             "Show applied and pending migrations, whether the model has changes no migration captures, and invalid indexes. Changes nothing.",
             console,
-            RunAsync);
+            RunAsync,
+            CommonOptions.Connection,
+            CommonOptions.Json);
 
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {

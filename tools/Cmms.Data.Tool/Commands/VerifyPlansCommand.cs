@@ -24,6 +24,8 @@ internal static class VerifyPlansCommand
         + "and check with EXPLAIN (ANALYZE, BUFFERS) that each catalog query Q1-Q25 uses its index. Exit code 1 if one does not.",
         console,
         RunAsync,
+        CommonOptions.Connection,
+        CommonOptions.Json,
         Scale,
         Seed);
 

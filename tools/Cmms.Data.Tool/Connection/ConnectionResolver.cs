@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
 using Npgsql;
@@ -7,7 +8,7 @@ namespace Cmms.Data.Tool.Connection;
 /// <summary>
 ///     Chooses the database: <c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>, else the embedded server.
 /// </summary>
-internal static class ConnectionResolver
+internal static partial class ConnectionResolver
 {
     public const string EnvironmentVariable = "CMMS_DB_CONNECTION";
 
@@ -34,28 +35,31 @@ internal static class ConnectionResolver
         return Validate(embedded, ConnectionSource.Embedded);
     }
 
-    /// <summary>Parses a connection string, rejecting a malformed one with a message that never repeats it.</summary>
+    /// <summary>
+    ///     Parses a connection string, in Npgsql's <c>Key=Value</c> form or as a <c>postgres://</c> URI, rejecting a
+    ///     malformed one with a message that names the wrong part but repeats none of its text.
+    /// </summary>
     public static DatabaseConnection Validate(string connectionString, ConnectionSource source)
     {
         NpgsqlConnectionStringBuilder builder;
         try
         {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
+            builder = PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : KeyValueConnectionString.Parse(connectionString);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        catch (FormatException ex)
         {
             throw new ToolException(
-                $"The connection string {Origin(source)} is malformed ({ex.Message.Split('\n', 2)[0].TrimEnd('.')}). "
-                + "Expected the form Host=…;Port=5432;Database=…;Username=…;Password=….",
+                $"The connection string {Origin(source)} is malformed: {ex.Message}. "
+                + "Expected Host=…;Port=5432;Database=…;Username=…;Password=… or postgresql://user:password@host:5432/database.",
                 ExitCodes.Usage);
         }
 
         if (string.IsNullOrWhiteSpace(builder.Host))
         {
-            throw new ToolException($"The connection string {Origin(source)} has no Host=. Expected Host=…;Database=…;Username=….", ExitCodes.Usage);
+            throw new ToolException($"The connection string {Origin(source)} has no host. Expected Host=…;Database=…;Username=….", ExitCodes.Usage);
         }
 
-        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        if (!ExplicitTimeout().IsMatch(builder.ConnectionString))
         {
             builder.Timeout = DefaultConnectTimeoutSeconds;
         }
@@ -69,10 +73,41 @@ internal static class ConnectionResolver
         return new DatabaseConnection(builder, source);
     }
 
+    /// <summary>
+    ///     What <paramref name="connectionString" /> must never show, for scrubbing diagnostics: the text itself and,
+    ///     where it can be parsed, its password.
+    /// </summary>
+    public static IEnumerable<string> Secrets(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            yield break;
+        }
+
+        yield return connectionString;
+        string? password;
+        try
+        {
+            password = (PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : KeyValueConnectionString.Parse(connectionString)).Password;
+        }
+        catch (FormatException)
+        {
+            password = null;
+        }
+
+        if (!string.IsNullOrEmpty(password))
+        {
+            yield return password;
+        }
+    }
+
     private static string Origin(ConnectionSource source) => source switch
     {
         ConnectionSource.Option => "given with --connection",
         ConnectionSource.Environment => $"in {EnvironmentVariable}",
         _ => "of the embedded server",
     };
+
+    [GeneratedRegex(@"(^|;)\s*Timeout=", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitTimeout();
 }

@@ -31,9 +31,11 @@ internal static class ErrorTranslator
             _ => new ToolException($"Unexpected error ({exception.GetType().Name}): {FirstLine(exception.Message)}"),
         };
 
-        return connection?.Password is { Length: > 0 } password && translated.Message.Contains(password, StringComparison.Ordinal)
-            ? new ToolException(translated.Message.Replace(password, "***", StringComparison.Ordinal), translated.ExitCode)
-            : translated;
+        // The original stays attached for --verbose, which prints it scrubbed (CmmsDbApp).
+        var message = connection?.Password is { Length: > 0 } password ? SecretRedactor.Redact(translated.Message, [password]) : translated.Message;
+        return ReferenceEquals(translated, exception) && message == translated.Message
+            ? translated
+            : new ToolException(message, translated.InnerException ?? exception, translated.ExitCode);
     }
 
     private static ToolException FromPostgres(PostgresException postgres, DatabaseConnection? connection)
