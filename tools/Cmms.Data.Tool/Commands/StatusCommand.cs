@@ -1,3 +1,4 @@
+using Cmms.Data.Tool.Analysis.Sql;
 using Cmms.Data.Tool.Connection;
 using System.Text.Json;
 using Cmms.Data.Tool.CommandLine;
@@ -77,5 +78,6 @@ internal static class StatusCommand
         return ExitCodes.Success;
     }
 
-    private static string List(IEnumerable<string> items) => string.Join(", ", items) is { Length: > 0 } text ? text : "none";
+    // Index names come from the database: shown with unprintable characters escaped.
+    private static string List(IEnumerable<string> items) => string.Join(", ", items.Select(UnprintableText.Escape)) is { Length: > 0 } text ? text : "none";
 }

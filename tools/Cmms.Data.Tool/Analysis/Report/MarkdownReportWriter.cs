@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cmms.Data.Tool.Analysis.Findings;
+using Cmms.Data.Tool.Analysis.Sql;
 
 namespace Cmms.Data.Tool.Analysis.Report;
 
@@ -8,8 +9,19 @@ namespace Cmms.Data.Tool.Analysis.Report;
 ///     Writes the report for a pull-request comment: a headline, one table row per finding, the fixes in a folded
 ///     SQL block, and the table sizes folded too.
 /// </summary>
+/// <remarks>
+///     Every name is hostile. In cells, unprintable characters are escaped (<see cref="UnprintableText" />) and
+///     markdown punctuation is backslash-escaped, so a name can neither end its row nor become a link or markup
+///     (https://github.github.com/gfm/#backslash-escapes). In the SQL block, the comment above each fix holds escaped
+///     names only (a <c>--</c> comment ends at a line break, and an escaped name has none), the fixes are printed as
+///     they are, and the fence is longer than any run of backticks inside, so no name can close it
+///     (https://github.github.com/gfm/#fenced-code-blocks).
+/// </remarks>
 internal static class MarkdownReportWriter
 {
+    // The characters that start markup, links, HTML or a table cell boundary.
+    private const string MarkdownPunctuation = "\\`*_[]<>|~#!&";
+
     public static string Write(AnalysisReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -44,15 +56,17 @@ internal static class MarkdownReportWriter
 
     private static void AppendFixes(StringBuilder text, IReadOnlyList<Finding> findings)
     {
+        var fence = new string('`', Math.Max(3, findings.Select(f => LongestBacktickRun(f.Fix)).DefaultIfEmpty(0).Max() + 1));
         text.AppendLine(CultureInfo.InvariantCulture, $"<details><summary>Fixes ({findings.Count})</summary>").AppendLine();
-        text.AppendLine("```sql");
+        text.AppendLine(fence + "sql");
         foreach (var f in findings)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"-- {string.Join(" ", new[] { f.Kind.Name(), f.Table, f.Index }.OfType<string>())}");
-            text.AppendLine(f.Fix.Replace("```", "` ` `", StringComparison.Ordinal)).AppendLine();
+            var subject = string.Join(" ", new[] { f.Kind.Name(), f.Table, f.Index }.OfType<string>().Select(UnprintableText.Escape));
+            text.AppendLine(CultureInfo.InvariantCulture, $"-- {subject}");
+            text.AppendLine(f.Fix).AppendLine();
         }
 
-        text.AppendLine("```").AppendLine().AppendLine("</details>").AppendLine();
+        text.AppendLine(fence).AppendLine().AppendLine("</details>").AppendLine();
     }
 
     private static void AppendTables(StringBuilder text, IReadOnlyList<TableReport> tables)
@@ -69,15 +83,33 @@ internal static class MarkdownReportWriter
         text.AppendLine().AppendLine("</details>");
     }
 
-    // A name in a code span; one holding a backtick is written as escaped text instead.
+    // A name in a code span (where only the table's pipe needs escaping); one that holds a backtick or an unprintable
+    // character is written as escaped text instead, as a code span can show neither.
     private static string Code(string? name)
-        => name is null ? string.Empty : name.Contains('`', StringComparison.Ordinal) ? Cell(name) : $"`{name.Replace("|", "\\|", StringComparison.Ordinal)}`";
+        => name is null ? string.Empty
+            : name.Contains('`', StringComparison.Ordinal) || UnprintableText.Contains(name) ? Cell(name)
+            : $"`{name.Replace("|", "\\|", StringComparison.Ordinal)}`";
 
     private static string Cell(string text)
-        => text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace("`", "\\`", StringComparison.Ordinal)
-            .Replace("*", "\\*", StringComparison.Ordinal)
-            .ReplaceLineEndings("<br>");
+    {
+        var escaped = new StringBuilder();
+        foreach (var c in UnprintableText.Escape(text))
+        {
+            escaped.Append(MarkdownPunctuation.Contains(c, StringComparison.Ordinal) ? "\\" : string.Empty).Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
+    private static int LongestBacktickRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
 }

@@ -32,12 +32,24 @@ internal static partial class FixSql
         return $"DROP INDEX{concurrently} IF EXISTS {quoter.Quote(index.Schema, index.Name)};";
     }
 
-    /// <summary>The index's own definition (<c>pg_get_indexdef</c>), built concurrently unless its table is partitioned.</summary>
+    /// <summary>
+    ///     The index's own definition (<c>pg_get_indexdef</c>), built concurrently unless its table is partitioned, with
+    ///     unprintable characters in its names and constants escaped (<see cref="DeparsedSql" />).
+    /// </summary>
     public static string Recreate(CatalogIndex index)
     {
         ArgumentNullException.ThrowIfNull(index);
 
         var statement = index.CreateStatement ?? throw new InvalidOperationException($"The definition of {index.Name} was not read.");
+        try
+        {
+            statement = DeparsedSql.EscapeUnprintable(statement);
+        }
+        catch (FormatException)
+        {
+            return $"-- recreate {UnprintableText.Escape(index.Name)} by hand: its definition (pg_get_indexdef) cannot be printed safely";
+        }
+
         return (index.IsPartitioned ? statement : CreateIndexPrefix().Replace(statement, "CREATE ${unique}INDEX CONCURRENTLY ", 1)) + ";";
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Cmms.Data.Tool.Analysis.Sql;
@@ -6,10 +7,15 @@ namespace Cmms.Data.Tool.Analysis.Sql;
 ///     Quotes identifiers for the SQL of fixes exactly as the server's own <c>quote_ident()</c> does: a name stays bare
 ///     only when it is lower-case ASCII letters, digits and underscores, starts with a letter or underscore, and is not
 ///     a keyword the server reserves in any way; otherwise it is double-quoted with embedded quotes doubled.
+///     One addition: a name holding an unprintable character (newline, escape, …) is written with Unicode escapes
+///     (<c>U&amp;"d\000aDROP"</c>), so no fix ever spans lines inside a name or carries a terminal control sequence.
 /// </summary>
 /// <remarks>
-///     The keywords come from the analyzed server (<c>pg_get_keywords()</c>, every category but unreserved), so the
-///     rule follows that server's grammar: https://www.postgresql.org/docs/current/sql-keywords-appendix.html
+///     The rule is <c>quote_identifier()</c> in src/backend/utils/adt/ruleutils.c; the keywords come from the analyzed
+///     server (<c>pg_get_keywords()</c>, every category but unreserved), so the rule follows that server's grammar:
+///     https://www.postgresql.org/docs/current/sql-keywords-appendix.html. Unicode-escaped identifiers:
+///     https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS (escapes above U+007F
+///     need a UTF8 server encoding).
 /// </remarks>
 internal sealed class SqlQuoter(IEnumerable<string> reservedKeywords)
 {
@@ -20,7 +26,7 @@ internal sealed class SqlQuoter(IEnumerable<string> reservedKeywords)
     {
         ArgumentNullException.ThrowIfNull(identifier);
 
-        return IsSafe(identifier) ? identifier : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return IsSafe(identifier) ? identifier : QuoteAlways(identifier);
     }
 
     /// <summary>A schema-qualified name, each part quoted where needed.</summary>
@@ -37,6 +43,30 @@ internal sealed class SqlQuoter(IEnumerable<string> reservedKeywords)
 
         return builder.ToString();
     }
+
+    /// <summary>
+    ///     <paramref name="identifier" /> in double quotes, embedded quotes doubled; in the Unicode-escape form
+    ///     (backslashes doubled, unprintable characters as <c>\XXXX</c> or <c>\+XXXXXX</c>) when it holds an unprintable character.
+    /// </summary>
+    public static string QuoteAlways(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+
+        var doubled = identifier.Replace("\"", "\"\"", StringComparison.Ordinal);
+        if (!UnprintableText.Contains(identifier))
+        {
+            return "\"" + doubled + "\"";
+        }
+
+        var escaped = UnprintableText.Replace(doubled.Replace("\\", "\\\\", StringComparison.Ordinal), UnicodeEscape);
+        return "U&\"" + escaped + "\"";
+    }
+
+    /// <summary>One character as a Unicode escape of <c>U&amp;"…"</c> and <c>U&amp;'…'</c>: <c>\000a</c>, <c>\+01d173</c>.</summary>
+    public static string UnicodeEscape(Rune rune)
+        => rune.Value <= 0xFFFF
+            ? string.Create(CultureInfo.InvariantCulture, $"\\{rune.Value:x4}")
+            : string.Create(CultureInfo.InvariantCulture, $"\\+{rune.Value:x6}");
 
     private bool IsSafe(string identifier)
         => identifier.Length > 0
