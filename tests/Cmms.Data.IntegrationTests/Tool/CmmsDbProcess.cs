@@ -19,7 +19,10 @@ internal sealed class CmmsDbProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
-    public static CmmsDbProcess Start(params string[] args)
+    public static CmmsDbProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Start(string[])" />, with these environment variables set (CMMS_DB_CONNECTION among them).</summary>
+    public static CmmsDbProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +38,11 @@ internal sealed class CmmsDbProcess : IDisposable
         }
 
         start.Environment.Remove("CMMS_DB_CONNECTION");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = start };
         var run = new CmmsDbProcess(process);
         process.OutputDataReceived += (_, e) => Append(run._output, e.Data);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Npgsql;
 
@@ -93,11 +94,11 @@ internal static class PostgresUri
             return;
         }
 
-        var hosts = new List<string>();
+        var hosts = new List<(string Host, string? Port)>();
         foreach (var entry in hostList.Split(','))
         {
             string host;
-            string? port = null;
+            string? port;
             if (entry.StartsWith('['))
             {
                 var close = entry.IndexOf(']', StringComparison.Ordinal);
@@ -116,17 +117,28 @@ internal static class PostgresUri
                 port = colon < 0 ? null : entry[(colon + 1)..];
             }
 
-            host = Decode(host, "host");
-            if (port is not null && !(ushort.TryParse(Decode(port, "port"), out var number) && number > 0))
+            port = port is null ? null : Decode(port, "port");
+            if (port is not null && !(ushort.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0))
             {
                 throw new FormatException("the port in the URI is not a number from 1 to 65535");
             }
 
-            hosts.Add(port is null ? host : $"{host}:{port}");
+            hosts.Add((Decode(host, "host"), port));
         }
 
-        // Npgsql takes several hosts, each with its own port, as Host=a:5432,b:5433.
-        Set(builder, "Host", string.Join(',', hosts), "the host");
+        if (hosts is [var (single, singlePort)])
+        {
+            Set(builder, "Host", single, "the host");
+            if (singlePort is not null)
+            {
+                Set(builder, "Port", singlePort, "the port");
+            }
+
+            return;
+        }
+
+        // Npgsql takes several hosts, each with its own port, as Host=a:5432,b:5433 (IPv6 in brackets).
+        Set(builder, "Host", string.Join(',', hosts.Select(h => (h.Host.Contains(':', StringComparison.Ordinal) ? $"[{h.Host}]" : h.Host) + (h.Port is null ? string.Empty : ":" + h.Port))), "the host");
     }
 
     private static void SetParameters(NpgsqlConnectionStringBuilder builder, string query)
