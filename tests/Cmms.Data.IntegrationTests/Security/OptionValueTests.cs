@@ -37,7 +37,7 @@ public sealed class OptionValueTests
             }
         }
 
-        Integer("migrate", "--retries", "31");
+        Integer("migrate", "--retries", "101");
         Duration("migrate", "--lock-timeout");
         Duration("migrate", "--lock-wait");
         Duration("script", "--lock-timeout");

@@ -19,13 +19,13 @@ internal static class MigrateCommand
 
     private static readonly Option<TimeSpan> LockTimeout = CreateLockTimeoutOption();
 
-    // More than 30 retries would pause for years (the pauses double), so a larger count is a mistake.
+    // Pauses grow to 30 s each (LockTimeoutRetry): 100 retries wait close to an hour, so a larger count is a typing mistake.
     private static readonly Option<int> Retries = NumberOption.Integer(
         "--retries",
         "How many times a migration is retried after its lock timeout was hit, with growing pauses (1s, 2s, 4s, …).",
         MigrateRequest.Default.Retries,
         minimum: 0,
-        maximum: 30);
+        maximum: 100);
 
     private static readonly Option<TimeSpan> LockWait = DurationOption.Create(
         "--lock-wait",

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Cmms.Data.LocalPostgres;
+using Cmms.Data.Tool.Analysis.Sql;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
 using Npgsql;
@@ -31,8 +32,10 @@ internal static class ErrorTranslator
             _ => new ToolException($"Unexpected error ({exception.GetType().Name}): {FirstLine(exception.Message)}"),
         };
 
-        // The original stays attached for --verbose, which prints it scrubbed (CmmsDbApp).
-        var message = connection?.Password is { Length: > 0 } password ? SecretRedactor.Redact(translated.Message, [password]) : translated.Message;
+        // The original stays attached for --verbose, which prints it scrubbed (CmmsDbApp). Server messages quote
+        // object names, which may hold newlines or terminal escapes: escaped, the failure stays one inert line.
+        var message = UnprintableText.Escape(
+            connection?.Password is { Length: > 0 } password ? SecretRedactor.Redact(translated.Message, [password]) : translated.Message);
         return ReferenceEquals(translated, exception) && message == translated.Message
             ? translated
             : new ToolException(message, translated.InnerException ?? exception, translated.ExitCode);
