@@ -54,7 +54,7 @@ public sealed class ConnectionFaultTests(PostgresDatabaseFixture<ConnectionFault
     {
         var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(db.ConnectionString), "--lock-timeout", "5 minutes");
 
-        run.ShouldFailWithOneLine(2).Should().Contain("'5 minutes' is not a duration: write it like 500ms, 5s, 2m or 1h.");
+        run.ShouldFailWithOneLine(2).Should().Contain("--lock-timeout takes a duration like 500ms, 5s, 2m, 1h or 00:00:05, not '5 minutes'.");
     }
 
     private static int ClosedLoopbackPort()
