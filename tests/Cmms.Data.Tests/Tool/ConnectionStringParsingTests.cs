@@ -1,7 +1,7 @@
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Errors;
 
-namespace Cmms.Data.IntegrationTests.Security;
+namespace Cmms.Data.Tests.Tool;
 
 /// <summary>
 ///     URI connection strings convert to Npgsql's form as libpq reads them; a malformed string of either form is
