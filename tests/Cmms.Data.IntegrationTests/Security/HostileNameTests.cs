@@ -26,6 +26,8 @@ public sealed class HostileNameTests(PostgresDatabaseFixture<HostileNameTests> d
         findings.Select(f => f.Index).Should().Contain([HostileSchema.IssueIndex, HostileSchema.AnsiIndex, "Fk */ --"]);
         findings.Where(f => f.Kind == "fk_without_index").Select(f => f.Table).Should().Contain(["public.case", "public.Case", $"public.{HostileSchema.LongTable}"]);
         findings.Should().AllSatisfy(f => UnprintableText.Contains(f.Fix.Replace(Environment.NewLine, " ", StringComparison.Ordinal)).Should().BeFalse(f.Fix));
+        findings.Should().AllSatisfy(f => UnprintableText.Contains(f.Detail).Should().BeFalse("detail is one printable line: " + f.Detail));
+        findings.Should().Contain(f => f.Index == HostileSchema.IssueIndex && f.Detail.StartsWith("d\\u000ADROP TABLE x; --", StringComparison.Ordinal));
 
         foreach (var format in Formats)
         {

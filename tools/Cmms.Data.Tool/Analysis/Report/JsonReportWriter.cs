@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cmms.Data.Tool.Analysis.Findings;
+using Cmms.Data.Tool.Analysis.Sql;
 
 namespace Cmms.Data.Tool.Analysis.Report;
 
@@ -21,7 +22,8 @@ internal static partial class JsonReportWriter
 
         var summary = report.Summary;
         var document = new Document(
-            report.Findings.Select(f => new FindingDto(f.Kind.Name(), f.Severity.Name(), f.Table, f.Index, f.CoveredBy, f.Detail, f.Fix)).ToList(),
+            // Names stay exact in table/index/coveredBy; detail is the one line a person reads, so it is escaped.
+            report.Findings.Select(f => new FindingDto(f.Kind.Name(), f.Severity.Name(), f.Table, f.Index, f.CoveredBy, UnprintableText.Escape(f.Detail), f.Fix)).ToList(),
             new SummaryDto(
                 SchemaVersion,
                 summary.Database,
