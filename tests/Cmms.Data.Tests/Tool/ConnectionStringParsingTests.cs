@@ -40,6 +40,7 @@ public sealed class ConnectionStringParsingTests
         bare.Port.Should().Be(5432);
         bare.Username.Should().BeNull();
         bare.Timeout.Should().Be(10, "cmms-db bounds the connection attempt when the string does not");
+        Builder("postgresql://u:p?w#@db/cmms?sslmode=disable").Password.Should().Be("p?w#", "libpq ends the user part at the first '@'");
         Builder("postgresql://u:pw@db/cmms?host=other&port=7000&user=v&dbname=d").Should().Match<Npgsql.NpgsqlConnectionStringBuilder>(
             b => b.Host == "other" && b.Port == 7000 && b.Username == "v" && b.Database == "d");
     }

@@ -57,7 +57,7 @@ internal static class PostgresUri
         var rest = text[Schemes.First(s => text.StartsWith(s, StringComparison.OrdinalIgnoreCase)).Length..];
         var builder = new NpgsqlConnectionStringBuilder();
 
-        var query = Cut(ref rest, '?');
+        // As libpq: the user part ends at the first '@' before any '/', so a password may hold an unencoded '?'.
         var userEnd = rest.IndexOfAny(['@', '/']);
         if (userEnd >= 0 && rest[userEnd] == '@')
         {
@@ -71,6 +71,7 @@ internal static class PostgresUri
             }
         }
 
+        var query = Cut(ref rest, '?');
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var hosts = slash < 0 ? rest : rest[..slash];
         if (slash >= 0 && rest[(slash + 1)..] is { Length: > 0 } database)
