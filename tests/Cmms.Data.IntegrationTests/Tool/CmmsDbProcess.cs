@@ -19,7 +19,13 @@ internal sealed class CmmsDbProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
-    public static CmmsDbProcess Start(params string[] args)
+    public static CmmsDbProcess Start(params string[] args) => StartIn(workingDirectory: null, args);
+
+    /// <summary>
+    ///     Starts <c>dotnet cmms-db.dll</c> with <paramref name="args" /> in <paramref name="workingDirectory" /> (where
+    ///     it keeps its embedded server), or in this process's working directory when <see langword="null" />.
+    /// </summary>
+    public static CmmsDbProcess StartIn(string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +33,7 @@ internal sealed class CmmsDbProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cmms-db.dll"));
         foreach (var arg in args)
