@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Cmms.Data.Tool.Commands;
 using Cmms.Data.Tool.Errors;
 
@@ -11,14 +12,7 @@ internal static class CmmsDbApp
 {
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("cmms-db: migrate, inspect and verify a Cmms.Data PostgreSQL database.");
-        CommonOptions.AddTo(root);
-        foreach (var command in CreateCommands(console))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var parseResult = root.Parse(args);
+        var parseResult = CreateRootCommand(console).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             // One line, like every other failure, so that scripts can show it as is.
@@ -48,6 +42,37 @@ internal static class CmmsDbApp
             }
 
             return failure.ExitCode;
+        }
+    }
+
+    /// <summary>The whole command tree, with the common options on the root.</summary>
+    public static RootCommand CreateRootCommand(ToolConsole console)
+    {
+        var root = new RootCommand("cmms-db: migrate, inspect and verify a Cmms.Data PostgreSQL database.");
+        CommonOptions.AddTo(root);
+        foreach (var command in CreateCommands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        ShowHelpWhenNoSubcommandIsGiven(root);
+        return root;
+    }
+
+    /// <summary>
+    ///     Bare <c>cmms-db</c> (or <c>cmms-db embedded</c>) prints its help and exits 0, as <c>dotnet</c> does, instead of
+    ///     System.CommandLine's "Required command was not provided" usage error.
+    /// </summary>
+    private static void ShowHelpWhenNoSubcommandIsGiven(Command command)
+    {
+        if (command.Action is null && command.Subcommands.Count > 0)
+        {
+            command.SetAction(parseResult => new HelpAction().Invoke(parseResult));
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            ShowHelpWhenNoSubcommandIsGiven(subcommand);
         }
     }
 
