@@ -6,7 +6,7 @@ namespace Cmms.Data.IntegrationTests.Progress;
 
 /// <summary>
 ///     Passes every execution message on, and for each finished test class also sends one line to the diagnostic sink:
-///     <c>[12/48] Tool.MigrateCommandTests: 9 passed, 0 failed in 41.2 s</c> (the runner adds the time since the start).
+///     <c>[37/41] Tool.EmbeddedCommandTests: 2 passed, 0 failed in 28.3 s</c> (the runner adds the time since the start).
 /// </summary>
 internal sealed class ClassProgressSink(IMessageSink inner, IMessageSink diagnostics, int classCount) : LongLivedMarshalByRefObject, IMessageSink
 {
