@@ -55,7 +55,7 @@ public sealed class PersistentClusterPasswordTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_or_missing_password_is_refused_over_tcp()
+    public async Task A_wrong_or_missing_password_is_refused_over_tcp_and_the_unix_socket()
     {
         using var cluster = LocalPostgresCluster.Persistent(ClusterDirectory);
         await cluster.EnsureStartedAsync();
@@ -63,8 +63,14 @@ public sealed class PersistentClusterPasswordTests : IAsyncLifetime
         var wrong = () => Sql.ScalarAsync<int>(WithPassword(cluster.ConnectionString, "not-the-password"), "SELECT 1");
         var none = () => Sql.ScalarAsync<int>(WithPassword(cluster.ConnectionString, null), "SELECT 1");
 
+        var overSocket = () => Sql.ScalarAsync<int>(
+            new NpgsqlConnectionStringBuilder(WithPassword(cluster.ConnectionString, "not-the-password")) { Host = cluster.SocketDirectory }.ConnectionString,
+            "SELECT 1");
+
         (await wrong.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InvalidPassword);
         (await none.Should().ThrowAsync<NpgsqlException>()).Which.Message.Should().Contain("No password has been provided");
+        (await overSocket.Should().ThrowAsync<PostgresException>("the Unix socket asks for the password too"))
+            .Which.SqlState.Should().Be(PostgresErrorCodes.InvalidPassword);
         (await Sql.ScalarAsync<string>(cluster.ConnectionString, "SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'"))
             .Should().StartWith("SCRAM-SHA-256$", "the server stores a SCRAM verifier, never the password");
     }

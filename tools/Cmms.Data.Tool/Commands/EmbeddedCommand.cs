@@ -48,14 +48,14 @@ internal static class EmbeddedCommand
     private static Task WriteAsync(ToolContext context, string state, LocalPostgresCluster cluster, string? connectionString)
     {
         var connection = connectionString is null ? null : ConnectionResolver.Validate(connectionString, ConnectionSource.Embedded).Description;
-        var passwordFile = connection is null ? null : cluster.PasswordFile;
+        // A cluster an older cmms-db made with trust authentication has no password file until its next start.
+        var passwordFile = connection is not null && File.Exists(cluster.PasswordFile) ? cluster.PasswordFile : null;
         return context.Json
             ? context.Console.Out.WriteLineAsync(
                 JsonSerializer.Serialize(new { state, directory = cluster.Directory, connection, passwordFile }, ToolJson.Options))
             : context.Console.Out.WriteLineAsync(
                 $"embedded server: {state} ({cluster.Directory})"
-                + (connection is null
-                    ? string.Empty
-                    : $"{Environment.NewLine}connection: {connection}{Environment.NewLine}password: in {passwordFile} (readable by its owner only)"));
+                + (connection is null ? string.Empty : $"{Environment.NewLine}connection: {connection}")
+                + (passwordFile is null ? string.Empty : $"{Environment.NewLine}password: in {passwordFile} (readable by its owner only)"));
     }
 }
