@@ -5,22 +5,25 @@ using Cmms.Data.Tool.CommandLine;
 namespace Cmms.Data.IntegrationTests.Docs;
 
 /// <summary>
-///     Every cmms-db command the README shows exists with the options it shows: each one is parsed by the real command
+///     Every cmms-db command the README (and the cmms-db and analyze references) shows exists with the options it shows: each one is parsed by the real command
 ///     tree (subcommands, options, option values), read fresh from both, so the check follows the commands as they change.
 /// </summary>
-public sealed class ReadmeCommandsTests
+public sealed class DocumentedCommandsTests
 {
     private static readonly RootCommand Commands = CmmsDbApp.CreateRootCommand(new ToolConsole(TextWriter.Null, TextWriter.Null, IsTerminal: false));
 
-    [Fact]
-    public async Task Every_cmms_db_command_in_the_README_parses_with_the_options_it_shows()
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/cmms-db.md")]
+    [InlineData("docs/analyze.md")]
+    public async Task Every_cmms_db_command_in_the_document_parses_with_the_options_it_shows(string document)
     {
-        var readme = await File.ReadAllTextAsync(RepositoryRoot.File("README.md"));
+        var markdown = await File.ReadAllTextAsync(RepositoryRoot.File(document.Split('/')));
 
-        var commands = DocumentedCommand.In(readme);
+        var commands = DocumentedCommand.In(markdown);
 
-        commands.Should().Contain(c => c.Arguments.Count > 0, "the README shows how to run cmms-db");
-        Problems(commands).Should().BeEmpty();
+        commands.Should().Contain(c => c.Arguments.Count > 0, $"{document} shows how to run cmms-db");
+        Problems(commands).Should().BeEmpty($"every command {document} shows must run as shown");
     }
 
     [Fact]
