@@ -4,9 +4,11 @@ using System.Text;
 namespace Cmms.Data.LocalPostgres;
 
 /// <summary>
-/// The files of one local cluster, all under a root directory:
-/// <c>ROOT/data</c> (the data directory), <c>ROOT/postgres.log</c> (the server log) and the Unix
-/// socket, which lives in <c>ROOT</c> unless that path is too long for a socket address.
+/// The files of one local cluster, all under a root directory private to its owner (mode 0700):
+/// <c>ROOT/data</c> (the data directory), <c>ROOT/postgres.log</c> (the server log),
+/// <c>ROOT/password</c> (a persistent cluster's superuser password, mode 0600), <c>ROOT/cluster.lock</c>
+/// (held while the cluster is created, started or stopped) and the Unix socket, which lives in
+/// <c>ROOT</c> unless that path is too long for a socket address.
 /// </summary>
 internal sealed class ClusterLayout
 {
@@ -15,6 +17,9 @@ internal sealed class ClusterLayout
     /// so a socket path may have at most 107 bytes.
     /// </summary>
     internal const int MaxSocketPathBytes = 107;
+
+    /// <summary>Read, write and search for the owner, nothing for anyone else (0700).</summary>
+    internal const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>The longest socket file name PostgreSQL can use (port 65535).</summary>
     private const string LongestSocketFileName = "/.s.PGSQL.65535";
@@ -36,6 +41,15 @@ internal sealed class ClusterLayout
     /// <summary>The server log written by <c>pg_ctl -l</c>.</summary>
     public string LogFile { get; }
 
+    /// <summary>The superuser password of a persistent cluster, one line, readable by its owner only.</summary>
+    public string PasswordFile => Path.Combine(RootDirectory, "password");
+
+    /// <summary>The file locked (<c>flock</c>) by whoever creates, starts or stops the cluster.</summary>
+    public string LockFile => Path.Combine(RootDirectory, "cluster.lock");
+
+    /// <summary>The server's client authentication file (<c>pg_hba.conf</c>), where <c>initdb</c> puts it.</summary>
+    public string HbaFile => Path.Combine(DataDirectory, "pg_hba.conf");
+
     /// <summary>Where the server puts its Unix socket: the root, or a short directory under <c>/tmp</c>.</summary>
     public string SocketDirectory { get; }
 
@@ -47,6 +61,27 @@ internal sealed class ClusterLayout
 
     /// <summary>Whether <c>initdb</c> has completed here (PostgreSQL writes <c>PG_VERSION</c>).</summary>
     public bool IsInitialized => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
+
+    /// <summary>
+    /// Creates the root directory if needed and makes it private to its owner (0700), so that
+    /// neither the password file nor the Unix socket in it can be reached by other OS users. Its
+    /// parent keeps the default mode: the server user must be able to traverse it.
+    /// </summary>
+    public void CreatePrivateRootDirectory()
+    {
+        var parent = Path.GetDirectoryName(RootDirectory);
+        if (parent is not null)
+        {
+            Directory.CreateDirectory(parent);
+        }
+
+        Directory.CreateDirectory(RootDirectory);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Also tightens a directory made by an older version with the default mode (0755).
+            File.SetUnixFileMode(RootDirectory, OwnerOnlyDirectory);
+        }
+    }
 
     /// <summary>
     /// The root when a socket path inside it fits the limit; otherwise <c>/tmp/cmms-pg-HASH</c>,
@@ -80,7 +115,7 @@ internal sealed class ClusterLayout
         }
         else
         {
-            Directory.CreateDirectory(SocketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.CreateDirectory(SocketDirectory, OwnerOnlyDirectory);
         }
 
         await user.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,11 @@ internal sealed partial record ClusterSettings(int Port, string SocketDirectory,
                 .AppendLine("synchronous_commit = off")
                 .AppendLine("full_page_writes = off");
         }
+        else
+        {
+            // The default since PostgreSQL 14; a password set later (ALTER ROLE) is then hashed with SCRAM too.
+            text.AppendLine("password_encryption = 'scram-sha-256'");
+        }
 
         return text.ToString();
     }

@@ -3,19 +3,23 @@ using Npgsql;
 namespace Cmms.Data.LocalPostgres;
 
 /// <summary>
-/// A PostgreSQL cluster in a local directory, reached over TCP on 127.0.0.1 with trust
-/// authentication as superuser <c>postgres</c>.
+/// A PostgreSQL cluster in a local directory, reached over TCP on 127.0.0.1 as superuser <c>postgres</c>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// <b>Persistent</b> clusters (<see cref="Persistent"/>) are created on first use and reused later:
 /// <see cref="EnsureStartedAsync"/> attaches to a running server, starts a stopped one, or creates a
 /// new one. The port is chosen once and stored in the cluster configuration. Disposing a persistent
-/// cluster leaves the server running; call <see cref="StopAsync"/> to stop it.
+/// cluster leaves the server running; call <see cref="StopAsync"/> to stop it. Every connection must give the
+/// superuser's generated password (scram-sha-256), kept in <see cref="PasswordFile"/> (mode 0600, in the 0700
+/// cluster directory) and put into <see cref="ConnectionString"/>; a cluster made by an older version with trust
+/// authentication is moved to a password on its next start. Creating, starting and stopping hold a lock file, so
+/// two processes doing it at the same instant take turns.
 /// </para>
 /// <para>
 /// <b>Throwaway</b> clusters (<see cref="StartThrowawayAsync"/>) live in a new temporary directory
-/// with durability switched off. Disposing stops the server and deletes the directory; a detached
+/// with durability switched off and trust authentication on loopback and the socket (they hold only test data
+/// and live for one test run). Disposing stops the server and deletes the directory; a detached
 /// watchdog does the same if the owning process dies without disposing (even by SIGKILL).
 /// </para>
 /// <para>
@@ -25,7 +29,7 @@ namespace Cmms.Data.LocalPostgres;
 /// </remarks>
 public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
 {
-    /// <summary>The superuser created by <c>initdb</c>; trust authentication needs no password.</summary>
+    /// <summary>The superuser created by <c>initdb</c>.</summary>
     public const string SuperUser = "postgres";
 
     /// <summary>The maintenance database every cluster has.</summary>
@@ -37,6 +41,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ThrowawayWatchdog? _watchdog;
     private int? _port;
+    private string? _password;
     private bool _disposed;
 
     private LocalPostgresCluster(string rootDirectory, PostgresBinaries binaries, bool isThrowaway)
@@ -46,6 +51,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         IsThrowaway = isThrowaway;
         _pgCtl = new PgCtl(binaries, _layout, _user);
         _port = ClusterSettings.ReadPort(_layout);
+        _password = isThrowaway ? null : SuperuserPassword.Read(_layout);
     }
 
     /// <summary>The directory holding the data directory, the server log and (usually) the socket.</summary>
@@ -60,6 +66,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     /// <summary>The Unix socket directory (<see cref="Directory"/>, or a short <c>/tmp</c> path when that is too long).</summary>
     public string SocketDirectory => _layout.SocketDirectory;
 
+    /// <summary>
+    /// The file holding the superuser password of a persistent cluster (<c>Directory/password</c>, readable by its
+    /// owner only); <see langword="null"/> for a throwaway cluster, which trusts local connections.
+    /// </summary>
+    public string? PasswordFile => IsThrowaway ? null : _layout.PasswordFile;
+
     /// <summary>The server binaries this cluster runs.</summary>
     public PostgresBinaries Binaries { get; }
 
@@ -71,7 +83,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     public int Port => _port ?? throw new InvalidOperationException(
         $"The cluster in '{Directory}' has no port yet: call {nameof(EnsureStartedAsync)} first.");
 
-    /// <summary>An Npgsql connection string for the <c>postgres</c> maintenance database.</summary>
+    /// <summary>An Npgsql connection string for the <c>postgres</c> maintenance database, with the password if there is one.</summary>
     public string ConnectionString => GetConnectionString(MaintenanceDatabase);
 
     /// <summary>
@@ -128,60 +140,43 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     public static LocalPostgresCluster StartThrowaway(ThrowawayClusterOptions? options = null) =>
         StartThrowawayAsync(options).GetAwaiter().GetResult();
 
-    /// <summary>An Npgsql connection string for <paramref name="database"/> on this cluster.</summary>
-    public string GetConnectionString(string database)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        return new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = Port,
-            Username = SuperUser,
-            Database = database,
-        }.ConnectionString;
-    }
+    /// <summary>
+    /// An Npgsql connection string for <paramref name="database"/> on this cluster. For a persistent cluster it
+    /// holds the superuser password: print <see cref="PasswordFile"/> instead, never the string itself.
+    /// </summary>
+    public string GetConnectionString(string database) => BuildConnectionString(database, _password);
 
     /// <summary>
     /// Makes sure the server runs: creates the cluster if needed, starts it if it is stopped, and
     /// returns at once if it already runs (possibly started by another process).
     /// </summary>
     /// <exception cref="LocalPostgresException">initdb or pg_ctl failed; the message ends with the server log's last lines.</exception>
-    public async Task EnsureStartedAsync(CancellationToken cancellationToken = default)
+    public Task EnsureStartedAsync(CancellationToken cancellationToken = default) =>
+        WithLockAsync(async () =>
+        {
+            await StartLockedAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// <see cref="EnsureStartedAsync"/>, then creates <paramref name="database"/> if it does not exist, all under the
+    /// cluster's lock (so two processes doing this at once create it once), and returns its connection string.
+    /// </summary>
+    /// <exception cref="LocalPostgresException">initdb or pg_ctl failed; the message ends with the server log's last lines.</exception>
+    /// <exception cref="PostgresException">The server refused to create the database.</exception>
+    public Task<string> EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        return WithLockAsync(async () =>
         {
-            if (!_layout.IsInitialized)
+            await StartLockedAsync(cancellationToken).ConfigureAwait(false);
+            if (!await PostgresDatabases.ExistsAsync(ConnectionString, database, cancellationToken).ConfigureAwait(false))
             {
-                await CreateAsync(cancellationToken).ConfigureAwait(false);
+                await PostgresDatabases.CreateAsync(ConnectionString, database, cancellationToken).ConfigureAwait(false);
             }
 
-            var status = await _pgCtl.StatusAsync(cancellationToken).ConfigureAwait(false);
-            if (status.State == LocalPostgresState.Running)
-            {
-                if (_port is null)
-                {
-                    throw new LocalPostgresException(
-                        $"A PostgreSQL server not set up by Cmms.Data.LocalPostgres runs on '{DataDirectory}' (no {ClusterSettings.FileName}): stop it first.");
-                }
-
-                return;
-            }
-
-            if (_port is null)
-            {
-                // A stopped data directory created by someone else: adopt it with a port of our own.
-                WriteSettings(LoopbackPort.FindFree());
-            }
-
-            await _layout.EnsureSocketDirectoryAsync(_user, cancellationToken).ConfigureAwait(false);
-            await _pgCtl.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            return GetConnectionString(database);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -190,11 +185,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     /// out dead pooled connections; callers that pooled other databases should clear those pools.
     /// </summary>
     /// <exception cref="LocalPostgresException">The server would not stop.</exception>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    public Task StopAsync(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return Task.CompletedTask;
+        }
+
+        return WithLockAsync(async () =>
         {
             await _pgCtl.StopAsync(immediately: false, cancellationToken).ConfigureAwait(false);
             if (_port is not null)
@@ -202,11 +201,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
                 using var pooled = new NpgsqlConnection(ConnectionString);
                 NpgsqlConnection.ClearPool(pooled);
             }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Reports whether the cluster exists and runs, its port and its postmaster process id.</summary>
@@ -253,6 +250,93 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         $"{(IsThrowaway ? "throwaway" : "persistent")} PostgreSQL {Binaries.Version} cluster in {Directory}"
         + (_port is { } port ? $" on 127.0.0.1:{port}" : string.Empty);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> holding this instance's gate and the cluster's lock file, which other
+    /// processes (and other instances for the same directory) take too.
+    /// </summary>
+    private async Task<T> WithLockAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var clusterLock = await ClusterLock.AcquireAsync(_layout, ClusterLock.DefaultWait, cancellationToken).ConfigureAwait(false);
+
+            // Whoever held the lock before may have created the cluster since this instance read its files.
+            _port = ClusterSettings.ReadPort(_layout) ?? _port;
+            _password = IsThrowaway ? null : SuperuserPassword.Read(_layout) ?? _password;
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Creates, starts or attaches to the server, then makes sure a persistent one asks for its password; the caller holds the lock.</summary>
+    private async Task StartLockedAsync(CancellationToken cancellationToken)
+    {
+        if (!_layout.IsInitialized)
+        {
+            await CreateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var status = await _pgCtl.StatusAsync(cancellationToken).ConfigureAwait(false);
+        if (status.State == LocalPostgresState.Running && _port is null)
+        {
+            throw new LocalPostgresException(
+                $"A PostgreSQL server not set up by Cmms.Data.LocalPostgres runs on '{DataDirectory}' (no {ClusterSettings.FileName}): stop it first.");
+        }
+
+        if (status.State != LocalPostgresState.Running)
+        {
+            if (_port is null)
+            {
+                // A stopped data directory created by someone else: adopt it with a port of our own.
+                WriteSettings(LoopbackPort.FindFree());
+            }
+
+            await _layout.EnsureSocketDirectoryAsync(_user, cancellationToken).ConfigureAwait(false);
+            await _pgCtl.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!IsThrowaway)
+        {
+            await RequirePasswordAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Moves a cluster an older version created with trust authentication to a password (it runs by now), and
+    /// loads the password; a cluster that asks for a password nobody has left is one clear error.
+    /// </summary>
+    private async Task RequirePasswordAsync(CancellationToken cancellationToken)
+    {
+        if (TrustUpgrade.AllowsTrust(_layout))
+        {
+            _password = await TrustUpgrade.UpgradeAsync(_layout, BuildConnectionString(MaintenanceDatabase, password: null), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        _password = SuperuserPassword.Read(_layout) ?? throw new LocalPostgresException(
+            $"The cluster in '{Directory}' asks for a password but its password file '{_layout.PasswordFile}' is missing or unreadable: "
+            + "restore that file, or delete the directory to start over (its data is lost).");
+    }
+
+    private string BuildConnectionString(string database, string? password)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SuperUser,
+            Password = password,
+            Database = database,
+        }.ConnectionString;
+    }
+
     private async Task CreateAsync(CancellationToken cancellationToken)
     {
         if (System.IO.Directory.Exists(DataDirectory) && System.IO.Directory.EnumerateFileSystemEntries(DataDirectory).Any())
@@ -261,9 +345,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
                 $"'{DataDirectory}' is not empty but holds no PostgreSQL cluster (no PG_VERSION): remove it and try again.");
         }
 
-        System.IO.Directory.CreateDirectory(Directory);
+        if (!IsThrowaway)
+        {
+            // Written before initdb, which reads it (--pwfile) as the server user once the directory is theirs.
+            _password = SuperuserPassword.Generate();
+            SuperuserPassword.Write(_layout, _password);
+        }
+
         await _user.TakeOwnershipAsync(Directory, cancellationToken).ConfigureAwait(false);
-        await _pgCtl.InitDbAsync(IsThrowaway, cancellationToken).ConfigureAwait(false);
+        await _pgCtl.InitDbAsync(PasswordFile, IsThrowaway, cancellationToken).ConfigureAwait(false);
         WriteSettings(LoopbackPort.FindFree());
     }
 

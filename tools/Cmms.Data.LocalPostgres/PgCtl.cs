@@ -14,13 +14,18 @@ internal sealed partial class PgCtl(PostgresBinaries binaries, ClusterLayout lay
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Creates the data directory with trust authentication, superuser <c>postgres</c>, UTF8 and the C locale.</summary>
-    public async Task InitDbAsync(bool throwaway, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the data directory with superuser <c>postgres</c>, UTF8 and the C locale. With a
+    /// <paramref name="passwordFile"/> (a persistent cluster), every connection must give the password in it
+    /// (scram-sha-256, which also makes initdb set <c>password_encryption</c>); without one (a throwaway
+    /// cluster for tests), every local connection is trusted.
+    /// </summary>
+    public async Task InitDbAsync(string? passwordFile, bool throwaway, CancellationToken cancellationToken)
     {
         List<string> command =
         [
-            binaries.InitDb, "-D", layout.DataDirectory, "-A", "trust", "-U", "postgres",
-            "-E", "UTF8", "--locale=C",
+            binaries.InitDb, "-D", layout.DataDirectory, "-U", LocalPostgresCluster.SuperUser, "-E", "UTF8", "--locale=C",
+            .. passwordFile is null ? (string[])["-A", "trust"] : ["-A", "scram-sha-256", "--pwfile=" + passwordFile],
         ];
         if (throwaway)
         {

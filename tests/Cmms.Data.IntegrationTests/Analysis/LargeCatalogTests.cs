@@ -10,21 +10,7 @@ namespace Cmms.Data.IntegrationTests.Analysis;
 public sealed class LargeCatalogTests(PostgresDatabaseFixture<LargeCatalogTests> db) : IClassFixture<PostgresDatabaseFixture<LargeCatalogTests>>
 {
     /// <summary>The generator script, found from the test binaries up to the repository root.</summary>
-    public static string ScriptPath
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cmms.Data.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(
-                directory?.FullName ?? throw new InvalidOperationException("Cmms.Data.sln not found above the test binaries."),
-                "tests", "Cmms.Data.IntegrationTests", "Analysis", "large-catalog.sql");
-        }
-    }
+    public static string ScriptPath => RepositoryRoot.File("tests", "Cmms.Data.IntegrationTests", "Analysis", "large-catalog.sql");
 
     [Fact]
     public async Task Generated_catalog_of_200_tables_and_1000_indexes_yields_exactly_its_planted_findings()

@@ -19,10 +19,20 @@ internal sealed class CmmsDbProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
-    public static CmmsDbProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+    public static CmmsDbProcess Start(params string[] args) => Launch(workingDirectory: null, new Dictionary<string, string>(), args);
 
     /// <summary>As <see cref="Start(string[])" />, with these environment variables set (CMMS_DB_CONNECTION among them).</summary>
     public static CmmsDbProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+        => Launch(workingDirectory: null, environment, args);
+
+    /// <summary>
+    ///     Starts <c>dotnet cmms-db.dll</c> with <paramref name="args" /> in <paramref name="workingDirectory" /> (where
+    ///     it keeps its embedded server), or in this process's working directory when <see langword="null" />.
+    /// </summary>
+    public static CmmsDbProcess StartIn(string? workingDirectory, params string[] args)
+        => Launch(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static CmmsDbProcess Launch(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +40,7 @@ internal sealed class CmmsDbProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cmms-db.dll"));
         foreach (var arg in args)

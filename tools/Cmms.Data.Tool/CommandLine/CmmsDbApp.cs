@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Text.RegularExpressions;
 using Cmms.Data.Tool.Commands;
 using Cmms.Data.Tool.Connection;
@@ -13,17 +14,10 @@ internal static partial class CmmsDbApp
 {
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("cmms-db: migrate, inspect and verify a Cmms.Data PostgreSQL database.");
-        root.Options.Add(CommonOptions.Verbose);
-        foreach (var command in CreateCommands(console))
-        {
-            root.Subcommands.Add(command);
-        }
-
         // Whatever could be a connection string never reaches the terminal: not in a usage error that echoes an
         // argument (--connection given to a command without it), not in --verbose output.
         var secrets = Secrets(args);
-        var parseResult = root.Parse(args);
+        var parseResult = CreateRootCommand(console).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             // One line, like every other failure, so that scripts can show it as is.
@@ -53,6 +47,37 @@ internal static partial class CmmsDbApp
             }
 
             return failure.ExitCode;
+        }
+    }
+
+    /// <summary>The whole command tree; <c>--verbose</c> on the root, the other options on the commands that use them.</summary>
+    public static RootCommand CreateRootCommand(ToolConsole console)
+    {
+        var root = new RootCommand("cmms-db: migrate, inspect and verify a Cmms.Data PostgreSQL database.");
+        root.Options.Add(CommonOptions.Verbose);
+        foreach (var command in CreateCommands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        ShowHelpWhenNoSubcommandIsGiven(root);
+        return root;
+    }
+
+    /// <summary>
+    ///     Bare <c>cmms-db</c> (or <c>cmms-db embedded</c>) prints its help and exits 0, as <c>dotnet</c> does, instead of
+    ///     System.CommandLine's "Required command was not provided" usage error.
+    /// </summary>
+    private static void ShowHelpWhenNoSubcommandIsGiven(Command command)
+    {
+        if (command.Action is null && command.Subcommands.Count > 0)
+        {
+            command.SetAction(parseResult => new HelpAction().Invoke(parseResult));
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            ShowHelpWhenNoSubcommandIsGiven(subcommand);
         }
     }
 

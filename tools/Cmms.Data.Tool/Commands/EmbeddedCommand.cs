@@ -20,33 +20,42 @@ internal static class EmbeddedCommand
 
     private static async Task<int> StartAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        var connectionString = await EmbeddedServer.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var connection = ConnectionResolver.Validate(connectionString, ConnectionSource.Embedded);
-        await WriteAsync(context, "running", connection.Description).ConfigureAwait(false);
+        using var cluster = EmbeddedServer.Cluster();
+        var connectionString = await cluster.EnsureDatabaseAsync(EmbeddedServer.DatabaseName, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context, "running", cluster, connectionString).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     private static async Task<int> StopAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        var cluster = EmbeddedServer.Cluster();
+        using var cluster = EmbeddedServer.Cluster();
         await cluster.StopAsync(cancellationToken).ConfigureAwait(false);
-        await WriteAsync(context, "stopped", null).ConfigureAwait(false);
+        await WriteAsync(context, "stopped", cluster, connectionString: null).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     private static async Task<int> StatusAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        var status = await EmbeddedServer.Cluster().GetStatusAsync(cancellationToken).ConfigureAwait(false);
-        var description = status.State == LocalPostgresState.Running
-            ? ConnectionResolver.Validate(EmbeddedServer.Cluster().GetConnectionString(EmbeddedServer.DatabaseName), ConnectionSource.Embedded).Description
-            : null;
-        await WriteAsync(context, status.State == LocalPostgresState.NotCreated ? "not created" : status.State.ToString().ToLowerInvariant(), description).ConfigureAwait(false);
+        using var cluster = EmbeddedServer.Cluster();
+        var status = await cluster.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        var state = status.State == LocalPostgresState.NotCreated ? "not created" : status.State.ToString().ToLowerInvariant();
+        var connectionString = status.State == LocalPostgresState.Running ? cluster.GetConnectionString(EmbeddedServer.DatabaseName) : null;
+        await WriteAsync(context, state, cluster, connectionString).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
-    private static Task WriteAsync(ToolContext context, string state, string? connection)
-        => context.Json
-            ? context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { state, directory = EmbeddedServer.Directory, connection }, ToolJson.Options))
+    // The connection string is printed without its password (DatabaseConnection.Description), and the file that holds it is named instead.
+    private static Task WriteAsync(ToolContext context, string state, LocalPostgresCluster cluster, string? connectionString)
+    {
+        var connection = connectionString is null ? null : ConnectionResolver.Validate(connectionString, ConnectionSource.Embedded).Description;
+        // A cluster an older cmms-db made with trust authentication has no password file until its next start.
+        var passwordFile = connection is not null && File.Exists(cluster.PasswordFile) ? cluster.PasswordFile : null;
+        return context.Json
+            ? context.Console.Out.WriteLineAsync(
+                JsonSerializer.Serialize(new { state, directory = cluster.Directory, connection, passwordFile }, ToolJson.Options))
             : context.Console.Out.WriteLineAsync(
-                $"embedded server: {state} ({EmbeddedServer.Directory})" + (connection is null ? string.Empty : $"{Environment.NewLine}connection: {connection}"));
+                $"embedded server: {state} ({cluster.Directory})"
+                + (connection is null ? string.Empty : $"{Environment.NewLine}connection: {connection}")
+                + (passwordFile is null ? string.Empty : $"{Environment.NewLine}password: in {passwordFile} (readable by its owner only)"));
+    }
 }

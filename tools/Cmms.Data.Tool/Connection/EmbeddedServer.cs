@@ -5,6 +5,8 @@ namespace Cmms.Data.Tool.Connection;
 /// <summary>
 ///     The default database when no connection is given: a PostgreSQL cluster kept in <c>.cmms/postgres</c> under the
 ///     working directory, created and started on first use, and a database named <see cref="DatabaseName" /> in it.
+///     Its superuser password is generated at creation and kept in <c>.cmms/postgres/password</c>, readable by its
+///     owner only; cmms-db puts it into the connection string it uses and never prints it.
 /// </summary>
 internal static class EmbeddedServer
 {
@@ -14,17 +16,10 @@ internal static class EmbeddedServer
 
     public static LocalPostgresCluster Cluster() => LocalPostgresCluster.Persistent(Directory);
 
-    /// <summary>Starts the cluster if needed, creates the database if missing, and returns its connection string.</summary>
+    /// <summary>Starts the cluster if needed, creates the database if missing, and returns its connection string (with the password).</summary>
     public static async Task<string> EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
-        var cluster = Cluster();
-        await cluster.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
-
-        if (!await PostgresDatabases.ExistsAsync(cluster.ConnectionString, DatabaseName, cancellationToken).ConfigureAwait(false))
-        {
-            await PostgresDatabases.CreateAsync(cluster.ConnectionString, DatabaseName, cancellationToken).ConfigureAwait(false);
-        }
-
-        return cluster.GetConnectionString(DatabaseName);
+        using var cluster = Cluster();
+        return await cluster.EnsureDatabaseAsync(DatabaseName, cancellationToken).ConfigureAwait(false);
     }
 }
