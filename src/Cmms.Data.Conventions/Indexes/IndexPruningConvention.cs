@@ -1,10 +1,10 @@
+using Cmms.Data.Conventions.Diagnostics.Internal;
+using Cmms.Data.Conventions.Metadata;
 using Cmms.Data.Conventions.Rules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
-using Cmms.Data.Conventions.Metadata;
 
 namespace Cmms.Data.Conventions.Indexes;
 
@@ -15,10 +15,9 @@ namespace Cmms.Data.Conventions.Indexes;
 /// </summary>
 internal sealed class IndexPruningConvention(
     RedundantIndexAction action,
-    IDiagnosticsLogger<DbLoggerCategory.Model> logger,
+    IndexConventionsLogger log,
     Func<string, string> rewriteName) : IModelFinalizingConvention, IModelFinalizedConvention
 {
-    private readonly IndexConventionsLogger _log = new(logger);
 
     // A convention set is built for one model, so this holds the result of that model's finalization only.
     private IReadOnlyList<PrunedIndex> _pruned = [];
@@ -61,14 +60,14 @@ internal sealed class IndexPruningConvention(
         {
             if (action == RedundantIndexAction.Warn && redundant.Index.IsDeclared)
             {
-                _log.RedundantIndexKept(redundant);
+                log.RedundantIndexKept(redundant);
                 continue;
             }
 
             var index = table.IndexOf(redundant.Index);
             index.DeclaringEntityType.RemoveIndex(index);
             table.Forget(redundant.Index);
-            _log.RedundantIndexRemoved(redundant);
+            log.RedundantIndexRemoved(redundant);
             yield return new PrunedIndex(
                 redundant.Index.Name,
                 table.DisplayName,
@@ -83,9 +82,13 @@ internal sealed class IndexPruningConvention(
         var definitions = table.Definitions.ToList();
         foreach (var index in definitions.Where(d => d.AllowRedundant))
         {
-            if (definitions.FirstOrDefault(b => IndexRedundancyRules.Covers(b, index) is not null) is { } cover)
+            foreach (var cover in definitions)
             {
-                _log.RedundantIndexAllowed(index, cover);
+                if (IndexRedundancyRules.Covers(cover, index) is { } reason)
+                {
+                    log.RedundantIndexAllowed(index, cover, reason);
+                    break;
+                }
             }
         }
     }
@@ -108,7 +111,7 @@ internal sealed class IndexPruningConvention(
                 var name = DefaultIndexName(table, columns, maxNameLength);
                 if (serving is not null)
                 {
-                    _log.ForeignKeyIndexCovered(constraint, table.DisplayName, columns, serving.Name);
+                    log.ForeignKeyIndexCovered(constraint, table.DisplayName, columns, serving.Name);
 
                     // A declared index on exactly the foreign key's columns is its index: EF Core would not have
                     // created another, so nothing was pruned. Only a longer index makes one unnecessary.
@@ -125,7 +128,7 @@ internal sealed class IndexPruningConvention(
                 if (created is not null)
                 {
                     table.Remember(created.Metadata);
-                    _log.ForeignKeyIndexCreated(name, table.DisplayName, constraint, columns);
+                    log.ForeignKeyIndexCreated(name, table.DisplayName, constraint, columns);
                 }
             }
         }

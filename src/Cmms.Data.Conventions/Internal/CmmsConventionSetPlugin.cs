@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Indexes;
 using Cmms.Data.Conventions.Naming;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,7 +12,8 @@ namespace Cmms.Data.Conventions.Internal;
 /// </summary>
 internal sealed class CmmsConventionSetPlugin(
     IDbContextOptions options,
-    ProviderConventionSetBuilderDependencies dependencies) : IConventionSetPlugin
+    ProviderConventionSetBuilderDependencies dependencies,
+    CmmsLoggingDefinitions loggingDefinitions) : IConventionSetPlugin
 {
     public ConventionSet ModifyConventions(ConventionSet conventionSet)
     {
@@ -36,7 +38,7 @@ internal sealed class CmmsConventionSetPlugin(
             conventionSet.Remove(typeof(ForeignKeyIndexConvention));
             var pruning = new IndexPruningConvention(
                 extension.RedundantIndexAction,
-                dependencies.Logger,
+                new IndexConventionsLogger(dependencies.Logger, loggingDefinitions),
                 extension.UseSnakeCaseNames ? SnakeCaseNameRewriter.Rewrite : static name => name);
             conventionSet.ModelFinalizingConventions.Insert(finalizingPosition, pruning);
             conventionSet.ModelFinalizedConventions.Insert(0, pruning);

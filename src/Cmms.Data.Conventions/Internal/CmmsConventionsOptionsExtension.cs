@@ -1,9 +1,11 @@
 using System.Globalization;
+using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cmms.Data.Conventions.Internal;
 
@@ -52,8 +54,12 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         => new(this) { RedundantIndexAction = action };
 
     public void ApplyServices(IServiceCollection services)
-        => new EntityFrameworkServicesBuilder(services)
-            .TryAdd<IConventionSetPlugin, CmmsConventionSetPlugin>();
+    {
+        new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, CmmsConventionSetPlugin>();
+
+        // One set of event definitions per service provider, as EF Core's LoggingDefinitions (see CmmsLoggingDefinitions).
+        services.TryAddSingleton<CmmsLoggingDefinitions>();
+    }
 
     public void Validate(IDbContextOptions options)
     {

@@ -33,7 +33,8 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
         Action<ModelBuilder> configure,
         Action<IndexConventionsOptionsBuilder>? conventions = null,
         ILoggerFactory? loggerFactory = null,
-        bool indexConventions = true)
+        bool indexConventions = true,
+        Action<DbContextOptionsBuilder>? configureOptions = null)
     {
         var options = new DbContextOptionsBuilder()
             .UseNpgsql("Host=unused;Database=unused")
@@ -48,6 +49,8 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
         {
             options.UseLoggerFactory(loggerFactory).EnableSensitiveDataLogging();
         }
+
+        configureOptions?.Invoke(options);
 
         using var context = new ConventionTestContext(options.Options, configure);
         return context.GetService<IDesignTimeModel>().Model;
