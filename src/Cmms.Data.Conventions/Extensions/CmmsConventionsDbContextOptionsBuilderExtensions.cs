@@ -44,28 +44,6 @@ public static class CmmsConventionsDbContextOptionsBuilderExtensions
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)UseIndexConventions((DbContextOptionsBuilder)optionsBuilder, configure);
 
-    /// <summary>
-    ///     Names tables, columns, keys, foreign keys and indexes in snake_case (<c>UserActivityLogs</c> becomes
-    ///     <c>user_activity_logs</c>, <c>PK_Users</c> becomes <c>pk_users</c>), following the rules of
-    ///     EFCore.NamingConventions' <c>UseSnakeCaseNamingConvention</c>. Names configured explicitly are kept as written.
-    /// </summary>
-    /// <param name="optionsBuilder">The options builder.</param>
-    /// <returns>The same options builder, for chaining.</returns>
-    public static DbContextOptionsBuilder UseSnakeCaseNamingConvention(this DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-
-        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            GetOrCreateExtension(optionsBuilder).WithSnakeCaseNames());
-        return optionsBuilder;
-    }
-
-    /// <inheritdoc cref="UseSnakeCaseNamingConvention(DbContextOptionsBuilder)" />
-    public static DbContextOptionsBuilder<TContext> UseSnakeCaseNamingConvention<TContext>(
-        this DbContextOptionsBuilder<TContext> optionsBuilder)
-        where TContext : DbContext
-        => (DbContextOptionsBuilder<TContext>)UseSnakeCaseNamingConvention((DbContextOptionsBuilder)optionsBuilder);
-
     private static CmmsConventionsOptionsExtension GetOrCreateExtension(DbContextOptionsBuilder optionsBuilder)
         => optionsBuilder.Options.FindExtension<CmmsConventionsOptionsExtension>() ?? new CmmsConventionsOptionsExtension();
 }

@@ -23,14 +23,11 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
     private CmmsConventionsOptionsExtension(CmmsConventionsOptionsExtension copyFrom)
     {
-        UseSnakeCaseNames = copyFrom.UseSnakeCaseNames;
         UseIndexConventions = copyFrom.UseIndexConventions;
         RedundantIndexAction = copyFrom.RedundantIndexAction;
         UseSafeMigrations = copyFrom.UseSafeMigrations;
         LockTimeout = copyFrom.LockTimeout;
     }
-
-    public bool UseSnakeCaseNames { get; private init; }
 
     public bool UseIndexConventions { get; private init; }
 
@@ -41,8 +38,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
     public TimeSpan LockTimeout { get; private init; } = SafeMigrationsDefaults.LockTimeout;
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
-
-    public CmmsConventionsOptionsExtension WithSnakeCaseNames() => new(this) { UseSnakeCaseNames = true };
 
     public CmmsConventionsOptionsExtension WithIndexConventions() => new(this) { UseIndexConventions = true };
 
@@ -77,7 +72,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override int GetServiceProviderHashCode()
             => HashCode.Combine(
-                Extension.UseSnakeCaseNames,
                 Extension.UseIndexConventions,
                 Extension.RedundantIndexAction,
                 Extension.UseSafeMigrations,
@@ -85,7 +79,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
-                && Extension.UseSnakeCaseNames == otherInfo.Extension.UseSnakeCaseNames
                 && Extension.UseIndexConventions == otherInfo.Extension.UseIndexConventions
                 && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction
                 && Extension.UseSafeMigrations == otherInfo.Extension.UseSafeMigrations
@@ -93,7 +86,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
-            debugInfo["Cmms:SnakeCaseNames"] = Extension.UseSnakeCaseNames.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:IndexConventions"] = Extension.UseIndexConventions.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:RedundantIndexes"] = Extension.RedundantIndexAction.ToString();
             debugInfo["Cmms:SafeMigrations"] = Extension.UseSafeMigrations.ToString(CultureInfo.InvariantCulture);
@@ -103,11 +95,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         private string BuildLogFragment()
         {
             var fragment = string.Empty;
-            if (Extension.UseSnakeCaseNames)
-            {
-                fragment += "using snake_case names ";
-            }
-
             if (Extension.UseIndexConventions)
             {
                 fragment += $"using index conventions (redundant indexes: {Extension.RedundantIndexAction}) ";

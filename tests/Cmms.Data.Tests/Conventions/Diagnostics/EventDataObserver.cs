@@ -5,9 +5,10 @@ namespace Cmms.Data.Tests.Conventions.Diagnostics;
 
 /// <summary>Collects the payloads of one named event from EF Core's <see cref="DiagnosticListener" />.</summary>
 internal sealed class EventDataObserver<TEventData>(string eventName)
-    : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly ConcurrentQueue<TEventData> _received = new();
+    private readonly ConcurrentQueue<IDisposable> _subscriptions = new();
 
     public IReadOnlyList<TEventData> Received => [.. _received];
 
@@ -15,7 +16,7 @@ internal sealed class EventDataObserver<TEventData>(string eventName)
     {
         if (value.Name == "Microsoft.EntityFrameworkCore")
         {
-            value.Subscribe(this);
+            _subscriptions.Enqueue(value.Subscribe(this));
         }
     }
 
@@ -24,6 +25,15 @@ internal sealed class EventDataObserver<TEventData>(string eventName)
         if (value.Key == eventName && value.Value is TEventData data)
         {
             _received.Enqueue(data);
+        }
+    }
+
+    /// <summary>Stops listening to every EF Core listener this observer subscribed to.</summary>
+    public void Dispose()
+    {
+        while (_subscriptions.TryDequeue(out var subscription))
+        {
+            subscription.Dispose();
         }
     }
 

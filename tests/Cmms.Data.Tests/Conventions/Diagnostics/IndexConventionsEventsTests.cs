@@ -92,7 +92,7 @@ public class IndexConventionsEventsTests
     {
         // Other tests build models in parallel: this one's index has a name no other test uses.
         var indexName = "ix_children_id_" + Guid.NewGuid().ToString("N")[..8];
-        var observer = new EventDataObserver<RedundantIndexEventData>(CmmsEventId.RedundantIndexRemoved.Name!);
+        using var observer = new EventDataObserver<RedundantIndexEventData>(CmmsEventId.RedundantIndexRemoved.Name!);
 
         using (DiagnosticListener.AllListeners.Subscribe(observer))
         {

@@ -26,6 +26,13 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
             b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId);
         });
         configure(modelBuilder);
+
+        // EFCore.NamingConventions replaces the database name of an index named through HasIndex(..., name)
+        // (efcore/EFCore.NamingConventions#268): the tests' index names are database names, as HasDatabaseName makes them.
+        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()).Where(i => i.Name is not null))
+        {
+            index.SetDatabaseName(index.Name);
+        }
     }
 
     /// <summary>Builds the design-time model of a test configuration.</summary>
