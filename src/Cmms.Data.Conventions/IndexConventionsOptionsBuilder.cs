@@ -4,7 +4,7 @@ namespace Cmms.Data.Conventions;
 
 /// <summary>
 ///     Configures the Cmms.Data index conventions; passed to
-///     <see cref="Microsoft.EntityFrameworkCore.CmmsConventionsDbContextOptionsBuilderExtensions.UseIndexConventions(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, Action{IndexConventionsOptionsBuilder}?)" />.
+///     <see cref="Microsoft.EntityFrameworkCore.IndexConventionsDbContextOptionsBuilderExtensions.UseIndexConventions(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, Action{IndexConventionsOptionsBuilder}?)" />.
 /// </summary>
 public sealed class IndexConventionsOptionsBuilder
 {

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>
-///     Switches the Cmms.Data conventions on for a <see cref="DbContext" />.
+///     Switches the Cmms.Data index conventions on for a <see cref="DbContext" />.
 /// </summary>
-public static class CmmsConventionsDbContextOptionsBuilderExtensions
+public static class IndexConventionsDbContextOptionsBuilderExtensions
 {
     /// <summary>
     ///     Derives the minimal correct index set from the model's declarations before any SQL is generated: indexes
