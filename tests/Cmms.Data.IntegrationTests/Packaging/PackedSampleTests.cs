@@ -88,6 +88,18 @@ public sealed partial class PackedSampleTests(PackedSample sample, PostgresDatab
             .Select(id => id[15..]).Should().Equal("InitialCreate", "AddOrderIndexes");
     }
 
+    [Theory]
+    [InlineData("ShopContext.cs")]
+    [InlineData("ShopContextFactory.cs")]
+    [InlineData("Program.cs")]
+    public void The_README_shows_the_sample_code_this_test_class_builds_and_runs(string file)
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var code = File.ReadAllText(Path.Combine(Repository.Root, "samples", "Cmms.Data.Sample", file)).TrimEnd();
+
+        readme.Should().Contain("```csharp\n" + code + "\n```", "README's \"A complete application\" is the sample's code, as it is");
+    }
+
     private static IReadOnlyList<string> CreatedIndexNames(string migration)
         => CreateIndexName().Matches(migration).Select(m => m.Groups[1].Value).ToList();
 
