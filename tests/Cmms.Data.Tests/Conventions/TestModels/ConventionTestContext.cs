@@ -41,12 +41,17 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
         Action<IndexConventionsOptionsBuilder>? conventions = null,
         ILoggerFactory? loggerFactory = null,
         bool indexConventions = true,
-        Action<DbContextOptionsBuilder>? configureOptions = null)
+        Action<DbContextOptionsBuilder>? configureOptions = null,
+        bool snakeCaseNames = true)
     {
         var options = new DbContextOptionsBuilder()
             .UseNpgsql("Host=unused;Database=unused")
-            .UseSnakeCaseNamingConvention()
             .ReplaceService<IModelCacheKeyFactory, PerInstanceModelCacheKeyFactory>();
+        if (snakeCaseNames)
+        {
+            options.UseSnakeCaseNamingConvention();
+        }
+
         if (indexConventions)
         {
             options.UseIndexConventions(conventions);
