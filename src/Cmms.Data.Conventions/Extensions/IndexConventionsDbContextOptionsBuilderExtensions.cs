@@ -18,9 +18,19 @@ public static class IndexConventionsDbContextOptionsBuilderExtensions
     ///     usable index, decided when the model is finalized (when filters, methods and sort orders are final).
     /// </summary>
     /// <remarks>
-    ///     Replaces EF Core's <c>ForeignKeyIndexConvention</c>, which decides at <c>HasIndex</c> time and so lets a
-    ///     partial or GIN index suppress a foreign key's index (dotnet/efcore#24237). The pruned indexes are listed by
-    ///     <see cref="IndexConventionsModelExtensions.GetPrunedIndexes" /> on the design-time model.
+    ///     <para>
+    ///         Replaces EF Core's <c>ForeignKeyIndexConvention</c>, which decides at <c>HasIndex</c> time and so lets a
+    ///         partial or GIN index suppress a foreign key's index (dotnet/efcore#24237). The pruned indexes are listed by
+    ///         <see cref="IndexConventionsModelExtensions.GetPrunedIndexes" /> on the design-time model; each decision is
+    ///         logged with a <see cref="Cmms.Data.Conventions.Diagnostics.CmmsEventId" /> that <c>ConfigureWarnings</c>
+    ///         can throw on, ignore or log at another level.
+    ///     </para>
+    ///     <para>
+    ///         A btree index serves queries on a leading prefix of its columns
+    ///         (https://www.postgresql.org/docs/current/indexes-multicolumn.html); a partial index serves only queries
+    ///         whose condition implies its predicate (https://www.postgresql.org/docs/current/indexes-partial.html),
+    ///         which the scans behind a foreign key's cascades and checks do not.
+    ///     </para>
     /// </remarks>
     /// <param name="optionsBuilder">The options builder.</param>
     /// <param name="configure">Optional configuration of the index conventions.</param>

@@ -11,13 +11,13 @@ namespace Cmms.Data.Conventions.Indexes;
 /// <summary>
 ///     At model finalization, when filters, methods and sort orders are final: removes declared indexes that
 ///     <see cref="IndexRedundancyRules" /> finds redundant, then gives every foreign key that no key or usable index
-///     serves an index of its own. Records what it left out for <c>GetPrunedIndexes()</c>.
+///     serves an index of its own, named in a second step (<see cref="ForeignKeyIndexNaming" />) by the naming
+///     convention in use. Records what it left out for <c>GetPrunedIndexes()</c>.
 /// </summary>
 internal sealed class IndexPruningConvention(
     RedundantIndexAction action,
     IndexConventionsLogger log) : IModelFinalizingConvention, IModelFinalizedConvention
 {
-
     // A convention set is built for one model, so these hold that model's finalization only.
     private readonly List<PrunedIndex> _pruned = [];
     private readonly List<ForeignKeyIndex> _foreignKeyIndexes = [];
@@ -119,10 +119,17 @@ internal sealed class IndexPruningConvention(
                     foreignKey.Properties,
                     UniqueName($"IX_{table.StoreObject.Name}_{string.Join("_", columns)}", int.MaxValue, table.HasModelIndexNamed),
                     fromDataAnnotation: false);
-                if (created is not null)
+                if (created is null)
                 {
-                    _foreignKeyIndexes.Add(new ForeignKeyIndex(
-                        created.Metadata, table.StoreObject, foreignKey.GetConstraintName() ?? string.Join("_", columns), columns, serving));
+                    continue;
+                }
+
+                _foreignKeyIndexes.Add(new ForeignKeyIndex(
+                    created.Metadata, table.StoreObject, foreignKey.GetConstraintName() ?? string.Join("_", columns), columns, serving));
+                if (serving is null)
+                {
+                    // It serves any other foreign key on the same columns.
+                    table.Remember(created.Metadata);
                 }
             }
         }
