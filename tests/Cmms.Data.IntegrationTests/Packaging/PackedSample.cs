@@ -114,10 +114,12 @@ public sealed class PackedSample : IAsyncLifetime
             return artifacts;
         }
 
+        // The version of the build being packed, even when commits were made since (MinVer would count them).
         var feed = Path.Combine(_root, "feed");
         await DotnetAsync(
             Repository.Root,
-            "pack", Path.Combine("src", PackageId), "--configuration", Repository.Configuration, "--no-build", "--output", feed);
+            "pack", Path.Combine("src", PackageId), "--configuration", Repository.Configuration, "--no-build", "--output", feed,
+            $"-p:MinVerVersionOverride={PackageVersion}");
         return feed;
     }
 
