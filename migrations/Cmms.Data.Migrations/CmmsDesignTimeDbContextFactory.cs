@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Logging;
 
 namespace Cmms.Data.Migrations;
 
@@ -26,6 +27,10 @@ public sealed class CmmsDesignTimeDbContextFactory : IDesignTimeDbContextFactory
         var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
         var options = new DbContextOptionsBuilder<CmmsDbContext>();
         options.UseCmmsData(string.IsNullOrWhiteSpace(connectionString) ? ModelOnlyConnection : connectionString);
+
+        // dotnet ef attaches its console to the context's logger only after the model is built, so the conventions'
+        // warnings (which index was pruned, and why) would go nowhere. Standard error keeps `migrations script` output clean.
+        options.LogTo(Console.Error.WriteLine, LogLevel.Warning);
         return new CmmsDbContext(options.Options);
     }
 }

@@ -5,8 +5,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 namespace Cmms.Data;
 
 /// <summary>
-///     Configures a <see cref="CmmsDbContext" /> the one way every host of it does: Npgsql, snake_case names, the
-///     index conventions, lock-safe migrations SQL, and migrations from the Cmms.Data.Migrations assembly.
+///     Configures a <see cref="CmmsDbContext" /> the one way every host of it does: Npgsql, snake_case names
+///     (EFCore.NamingConventions), the index conventions, lock-safe migrations SQL, and migrations from the
+///     Cmms.Data.Migrations assembly.
 /// </summary>
 public static class CmmsDbContextOptionsBuilderExtensions
 {

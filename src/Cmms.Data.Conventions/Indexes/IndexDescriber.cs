@@ -49,7 +49,7 @@ internal static class IndexDescriber
             IsDeclared = (index as IConventionIndex)?.GetConfigurationSource() is null
                 or ConfigurationSource.Explicit
                 or ConfigurationSource.DataAnnotation,
-            AllowRedundant = index.IsRedundancyAllowed(),
+            AllowRedundant = index.GetAllowRedundant(),
         };
     }
 

@@ -47,9 +47,20 @@ internal sealed class ModelTable
 
     public void Forget(IndexDefinition definition) => _indexes.Remove(definition);
 
-    public bool HasIndexNamed(string name)
-        => _indexes.Keys.Any(d => d.Name == name)
-            || EntityTypes.SelectMany(e => e.GetDeclaredIndexes()).Any(i => i.Name == name);
+    public void Forget(IConventionIndex index)
+    {
+        foreach (var definition in _indexes.Where(d => d.Value == index).Select(d => d.Key).ToList())
+        {
+            _indexes.Remove(definition);
+        }
+    }
+
+    /// <summary>Whether a key or another index of the table has this database name (they share PostgreSQL's namespace of relations).</summary>
+    public bool HasDatabaseIndexNamed(string name, IConventionIndex? except = null)
+        => _keys.Any(k => k.Name == name) || _indexes.Any(d => d.Key.Name == name && d.Value != except);
+
+    /// <summary>Whether an index of the table's entity types has this model name (<c>HasIndex(..., name)</c>).</summary>
+    public bool HasModelIndexNamed(string name) => EntityTypes.SelectMany(e => e.GetDeclaredIndexes()).Any(i => i.Name == name);
 
     public void Remember(IConventionIndex index) => _indexes.Add(IndexDescriber.Describe(index, StoreObject, DisplayName), index);
 

@@ -1,5 +1,5 @@
+using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Indexes;
-using Cmms.Data.Conventions.Naming;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -11,7 +11,8 @@ namespace Cmms.Data.Conventions.Internal;
 /// </summary>
 internal sealed class CmmsConventionSetPlugin(
     IDbContextOptions options,
-    ProviderConventionSetBuilderDependencies dependencies) : IConventionSetPlugin
+    ProviderConventionSetBuilderDependencies dependencies,
+    CmmsLoggingDefinitions loggingDefinitions) : IConventionSetPlugin
 {
     public ConventionSet ModifyConventions(ConventionSet conventionSet)
     {
@@ -21,14 +22,6 @@ internal sealed class CmmsConventionSetPlugin(
             return conventionSet;
         }
 
-        var finalizingPosition = 0;
-        if (extension.UseSnakeCaseNames)
-        {
-            var naming = new SnakeCaseNamingConvention();
-            conventionSet.ModelFinalizingConventions.Insert(finalizingPosition++, naming);
-            conventionSet.IndexAddedConventions.Add(naming);
-        }
-
         if (extension.UseIndexConventions)
         {
             // EF Core's ForeignKeyIndexConvention decides before filters and methods are known (dotnet/efcore#24237);
@@ -36,9 +29,9 @@ internal sealed class CmmsConventionSetPlugin(
             conventionSet.Remove(typeof(ForeignKeyIndexConvention));
             var pruning = new IndexPruningConvention(
                 extension.RedundantIndexAction,
-                dependencies.Logger,
-                extension.UseSnakeCaseNames ? SnakeCaseNameRewriter.Rewrite : static name => name);
-            conventionSet.ModelFinalizingConventions.Insert(finalizingPosition, pruning);
+                new IndexConventionsLogger(dependencies.Logger, loggingDefinitions));
+            conventionSet.ModelFinalizingConventions.Insert(0, pruning);
+            conventionSet.ModelFinalizingConventions.Insert(1, pruning.ForeignKeyIndexNaming);
             conventionSet.ModelFinalizedConventions.Insert(0, pruning);
         }
 

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cmms.Data.Conventions.Internal;
 
@@ -21,14 +23,11 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
     private CmmsConventionsOptionsExtension(CmmsConventionsOptionsExtension copyFrom)
     {
-        UseSnakeCaseNames = copyFrom.UseSnakeCaseNames;
         UseIndexConventions = copyFrom.UseIndexConventions;
         RedundantIndexAction = copyFrom.RedundantIndexAction;
         UseSafeMigrations = copyFrom.UseSafeMigrations;
         LockTimeout = copyFrom.LockTimeout;
     }
-
-    public bool UseSnakeCaseNames { get; private init; }
 
     public bool UseIndexConventions { get; private init; }
 
@@ -40,8 +39,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
-    public CmmsConventionsOptionsExtension WithSnakeCaseNames() => new(this) { UseSnakeCaseNames = true };
-
     public CmmsConventionsOptionsExtension WithIndexConventions() => new(this) { UseIndexConventions = true };
 
     public CmmsConventionsOptionsExtension WithSafeMigrations() => new(this) { UseSafeMigrations = true };
@@ -52,8 +49,12 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         => new(this) { RedundantIndexAction = action };
 
     public void ApplyServices(IServiceCollection services)
-        => new EntityFrameworkServicesBuilder(services)
-            .TryAdd<IConventionSetPlugin, CmmsConventionSetPlugin>();
+    {
+        new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, CmmsConventionSetPlugin>();
+
+        // One set of event definitions per service provider, as EF Core's LoggingDefinitions (see CmmsLoggingDefinitions).
+        services.TryAddSingleton<CmmsLoggingDefinitions>();
+    }
 
     public void Validate(IDbContextOptions options)
     {
@@ -71,7 +72,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override int GetServiceProviderHashCode()
             => HashCode.Combine(
-                Extension.UseSnakeCaseNames,
                 Extension.UseIndexConventions,
                 Extension.RedundantIndexAction,
                 Extension.UseSafeMigrations,
@@ -79,7 +79,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
-                && Extension.UseSnakeCaseNames == otherInfo.Extension.UseSnakeCaseNames
                 && Extension.UseIndexConventions == otherInfo.Extension.UseIndexConventions
                 && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction
                 && Extension.UseSafeMigrations == otherInfo.Extension.UseSafeMigrations
@@ -87,7 +86,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
-            debugInfo["Cmms:SnakeCaseNames"] = Extension.UseSnakeCaseNames.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:IndexConventions"] = Extension.UseIndexConventions.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:RedundantIndexes"] = Extension.RedundantIndexAction.ToString();
             debugInfo["Cmms:SafeMigrations"] = Extension.UseSafeMigrations.ToString(CultureInfo.InvariantCulture);
@@ -97,11 +95,6 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         private string BuildLogFragment()
         {
             var fragment = string.Empty;
-            if (Extension.UseSnakeCaseNames)
-            {
-                fragment += "using snake_case names ";
-            }
-
             if (Extension.UseIndexConventions)
             {
                 fragment += $"using index conventions (redundant indexes: {Extension.RedundantIndexAction}) ";

@@ -10,7 +10,7 @@ namespace Cmms.Data.IntegrationTests.Analysis;
 public sealed class LargeCatalogTests(PostgresDatabaseFixture<LargeCatalogTests> db) : IClassFixture<PostgresDatabaseFixture<LargeCatalogTests>>
 {
     /// <summary>The generator script, found from the test binaries up to the repository root.</summary>
-    public static string ScriptPath => RepositoryRoot.File("tests", "Cmms.Data.IntegrationTests", "Analysis", "large-catalog.sql");
+    public static string ScriptPath => Repository.File("tests", "Cmms.Data.IntegrationTests", "Analysis", "large-catalog.sql");
 
     [Fact]
     public async Task Generated_catalog_of_200_tables_and_1000_indexes_yields_exactly_its_planted_findings()

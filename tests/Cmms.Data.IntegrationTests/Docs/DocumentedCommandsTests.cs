@@ -18,7 +18,7 @@ public sealed class DocumentedCommandsTests
     [InlineData("docs/analyze.md")]
     public async Task Every_cmms_db_command_in_the_document_parses_with_the_options_it_shows(string document)
     {
-        var markdown = await File.ReadAllTextAsync(RepositoryRoot.File(document.Split('/')));
+        var markdown = await File.ReadAllTextAsync(Repository.File(document.Split('/')));
 
         var commands = DocumentedCommand.In(markdown);
 

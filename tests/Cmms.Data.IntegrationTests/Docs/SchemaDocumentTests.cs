@@ -18,7 +18,7 @@ public sealed partial class SchemaDocumentTests
 {
     private const string UnusedConnection = "Host=unused;Database=unused";
 
-    private static readonly Lazy<string> Document = new(() => File.ReadAllText(RepositoryRoot.File("docs", "schema.md")));
+    private static readonly Lazy<string> Document = new(() => File.ReadAllText(Repository.File("docs", "schema.md")));
 
     [Fact]
     public void Its_tables_are_exactly_the_tables_of_the_model()

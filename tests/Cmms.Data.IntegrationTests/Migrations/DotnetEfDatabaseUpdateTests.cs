@@ -12,29 +12,18 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
     [Fact]
     public async Task Dotnet_ef_database_update_applies_both_migrations_with_the_design_time_factory()
     {
-        var repository = RepositoryRoot.Path;
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release"
-            : "Debug";
         // A fresh clone has not restored the local tool manifest (.config/dotnet-tools.json) yet.
-        var restore = await DotnetAsync(repository, null, "tool", "restore");
+        var restore = await Repository.DotnetAsync(Repository.Root, null, "tool", "restore");
         restore.ExitCode.Should().Be(0, restore.Output);
 
-        var update = await DotnetAsync(
-            repository,
-            db.ConnectionString,
-            "ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", configuration, "--no-build");
+        var update = await Repository.DotnetAsync(
+            Repository.Root,
+            new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = db.ConnectionString },
+            "ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", Repository.Configuration, "--no-build");
 
         update.ExitCode.Should().Be(0, update.Output);
         await using var context = CmmsContexts.Create(db.ConnectionString);
         (await context.Database.GetAppliedMigrationsAsync()).Should().HaveCount(2);
         (await CatalogIndexes.ReadAsync(db.ConnectionString)).Should().Contain(i => i.Shape.Name == "ix_orders_user_id_status_created_at" && i.IsValid);
     }
-
-    private static Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, string? connection, params string[] arguments)
-        => ChildProcess.RunAsync(
-            "dotnet",
-            arguments,
-            connection is null ? null : new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = connection },
-            workingDirectory);
 }

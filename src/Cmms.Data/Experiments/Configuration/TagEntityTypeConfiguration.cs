@@ -15,6 +15,6 @@ internal sealed class TagEntityTypeConfiguration : IEntityTypeConfiguration<Tag>
 
         builder.HasOne(x => x.Creator).WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(x => x.Name, "ux_tags_name").IsUnique(); // tag names are unique; lookup by name
+        builder.HasIndex(x => x.Name).HasDatabaseName("ux_tags_name").IsUnique(); // tag names are unique; lookup by name
     }
 }

@@ -13,6 +13,6 @@ internal sealed class TrainingRunEntityTypeConfiguration : IEntityTypeConfigurat
 
         builder.HasOne(x => x.Experiment).WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(x => new { x.ExperimentId, x.Epoch }, "ux_training_runs_experiment_id_epoch").IsUnique(); // Q18
+        builder.HasIndex(x => new { x.ExperimentId, x.Epoch }).HasDatabaseName("ux_training_runs_experiment_id_epoch").IsUnique(); // Q18
     }
 }

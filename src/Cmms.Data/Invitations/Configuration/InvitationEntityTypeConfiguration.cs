@@ -17,7 +17,7 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasOne(x => x.Order).WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Template).WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(x => x.Slug, "ux_invitations_slug").IsUnique(); // public link lookup; slugs are unique
+        builder.HasIndex(x => x.Slug).HasDatabaseName("ux_invitations_slug").IsUnique(); // public link lookup; slugs are unique
         builder.HasIndex(x => new { x.UserId, x.IsActive }, "ix_invitations_user_id_is_active"); // Q3
         builder.HasIndex(x => new { x.UserId, x.CreatedAt }, "ix_invitations_user_id_created_at").IsDescending(false, true); // a customer's invitations, newest first
         builder.HasIndex(x => new { x.IsActive, x.LinkExpiresAt }, "ix_invitations_is_active_link_expires_at"); // expiry sweep of active links

@@ -18,7 +18,7 @@ internal sealed class MachineEntityTypeConfiguration : IEntityTypeConfiguration<
 
         builder.HasOne(x => x.ProductionLine).WithMany().HasForeignKey(x => x.ProductionLineId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(x => x.SerialNumber, "ux_machines_serial_number").IsUnique(); // machine lookup by serial number
+        builder.HasIndex(x => x.SerialNumber).HasDatabaseName("ux_machines_serial_number").IsUnique(); // machine lookup by serial number
         // Duplicate of ux_machines_serial_number, declared as the CMMS had it (idx_serial_number); the conventions remove it.
         builder.HasIndex(x => x.SerialNumber, "ix_machines_serial_number");
         // A line's machines by status; serves the FK.

@@ -19,6 +19,6 @@ internal sealed class PartEntityTypeConfiguration : IEntityTypeConfiguration<Par
         builder.Property(x => x.Name).HasMaxLength(200);
         builder.Property(x => x.UnitCost).HasPrecision(12, 2);
 
-        builder.HasIndex(x => x.PartNumber, "ux_parts_part_number").IsUnique(); // part lookup by part number
+        builder.HasIndex(x => x.PartNumber).HasDatabaseName("ux_parts_part_number").IsUnique(); // part lookup by part number
     }
 }

@@ -14,6 +14,6 @@ internal sealed class ProductionLineEntityTypeConfiguration : IEntityTypeConfigu
         builder.Property(x => x.Name).HasMaxLength(100);
         builder.Property(x => x.Code).HasMaxLength(20);
 
-        builder.HasIndex(x => x.Name, "ux_production_lines_name").IsUnique(); // one line per name
+        builder.HasIndex(x => x.Name).HasDatabaseName("ux_production_lines_name").IsUnique(); // one line per name
     }
 }

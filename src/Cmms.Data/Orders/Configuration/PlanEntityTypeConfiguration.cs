@@ -15,7 +15,7 @@ internal sealed class PlanEntityTypeConfiguration : IEntityTypeConfiguration<Pla
         builder.Property(x => x.Name).HasMaxLength(100);
         builder.Property(x => x.Price).HasPrecision(12, 2);
 
-        builder.HasIndex(x => x.Code, "ux_plans_code").IsUnique(); // plan lookup by code
+        builder.HasIndex(x => x.Code).HasDatabaseName("ux_plans_code").IsUnique(); // plan lookup by code
         // Duplicate of ux_plans_code, declared as the shop had it; the conventions remove it.
         builder.HasIndex(x => x.Code, "ix_plans_code");
         // The plan list: active plans in display order.

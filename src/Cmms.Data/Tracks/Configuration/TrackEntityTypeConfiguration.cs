@@ -24,12 +24,12 @@ internal sealed class TrackEntityTypeConfiguration : IEntityTypeConfiguration<Tr
         builder.HasOne(x => x.Album).WithMany().HasForeignKey(x => x.AlbumId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(x => x.Artist).WithMany().HasForeignKey(x => x.ArtistId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(x => new { x.Source, x.SourceId }, "ux_tracks_source_source_id").IsUnique(); // Q20
+        builder.HasIndex(x => new { x.Source, x.SourceId }).HasDatabaseName("ux_tracks_source_source_id").IsUnique(); // Q20
         builder.HasIndex(x => x.SearchVector, "ix_tracks_search_vector").HasMethod("gin"); // Q19
         builder.HasIndex(x => x.Metadata, "ix_tracks_metadata").HasMethod("gin").HasOperators("jsonb_path_ops"); // Q21
         builder.HasIndex(x => new { x.ArtistId, x.CreatedAt }, "ix_tracks_artist_id_created_at").IsDescending(false, true); // an artist's tracks, newest first
         builder.HasIndex(x => x.CreatedAt, "ix_tracks_created_at").IsDescending(); // newest tracks
-        builder.HasIndex(x => x.PlayCount, "ix_tracks_popular") // most played tracks, answered from the index alone
+        builder.HasIndex(x => x.PlayCount).HasDatabaseName("ix_tracks_popular") // most played tracks, answered from the index alone
             .IsDescending()
             .IncludeProperties(x => x.Title)
             .HasFilter("play_count > 0");

@@ -15,7 +15,7 @@ internal sealed class ApiKeyEntityTypeConfiguration : IEntityTypeConfiguration<A
 
         builder.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(x => x.KeyHash, "ux_api_keys_key_hash").IsUnique(); // key lookup on every API request
+        builder.HasIndex(x => x.KeyHash).HasDatabaseName("ux_api_keys_key_hash").IsUnique(); // key lookup on every API request
         // A user's active keys; it also serves the FK to users, so the conventions add no ix_api_keys_user_id.
         builder.HasIndex(x => new { x.UserId, x.IsActive }, "ix_api_keys_user_id_is_active");
     }

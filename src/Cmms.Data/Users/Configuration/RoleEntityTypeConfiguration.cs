@@ -13,6 +13,6 @@ internal sealed class RoleEntityTypeConfiguration : IEntityTypeConfiguration<Rol
 
         builder.Property(x => x.Name).HasMaxLength(50);
 
-        builder.HasIndex(x => x.Name, "ux_roles_name").IsUnique(); // one role per name; role lookup by name
+        builder.HasIndex(x => x.Name).HasDatabaseName("ux_roles_name").IsUnique(); // one role per name; role lookup by name
     }
 }

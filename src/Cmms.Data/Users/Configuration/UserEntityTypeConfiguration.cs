@@ -19,8 +19,8 @@ internal sealed class UserEntityTypeConfiguration : IEntityTypeConfiguration<Use
         builder.HasOne(x => x.Role).WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.CurrentPlan).WithMany().HasForeignKey(x => x.CurrentPlanId).OnDelete(DeleteBehavior.SetNull);
 
-        builder.HasIndex(x => x.Username, "ux_users_username").IsUnique(); // one account per login name
-        builder.HasIndex(x => x.NormalizedEmail, "ux_users_normalized_email").IsUnique(); // Q25
+        builder.HasIndex(x => x.Username).HasDatabaseName("ux_users_username").IsUnique(); // one account per login name
+        builder.HasIndex(x => x.NormalizedEmail).HasDatabaseName("ux_users_normalized_email").IsUnique(); // Q25
         // Duplicate of ux_users_username, declared as the CMMS had it (idx_username beside the unique); the conventions remove it.
         builder.HasIndex(x => x.Username, "ix_users_username");
         builder.HasIndex(x => new { x.IsActive, x.IsPhoneVerified }, "ix_users_is_active_is_phone_verified"); // Q9b

@@ -15,7 +15,7 @@ internal sealed class UserSessionEntityTypeConfiguration : IEntityTypeConfigurat
 
         builder.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(x => x.TokenHash, "ux_user_sessions_token_hash").IsUnique(); // session lookup by token on every request
+        builder.HasIndex(x => x.TokenHash).HasDatabaseName("ux_user_sessions_token_hash").IsUnique(); // session lookup by token on every request
         builder.HasIndex(x => new { x.UserId, x.ExpiresAt }, "ix_user_sessions_user_id_expires_at") // a user's live sessions
             .IsDescending(false, true)
             .HasFilter("revoked_at IS NULL");

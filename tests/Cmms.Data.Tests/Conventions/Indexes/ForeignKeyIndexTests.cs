@@ -17,6 +17,27 @@ public class ForeignKeyIndexTests
     }
 
     [Fact]
+    public void Without_a_naming_convention_foreign_key_indexes_get_EF_Cores_default_names()
+    {
+        var model = ConventionTestContext.BuildModel(_ => { }, snakeCaseNames: false);
+
+        model.IndexNames<Child>().Should().Equal("IX_children_ParentId");
+        model.Index<Child>("IX_children_ParentId").Columns().Should().Equal("ParentId");
+    }
+
+    [Fact]
+    public void Without_a_naming_convention_a_covered_foreign_key_is_reported_under_EF_Cores_default_name()
+    {
+        var model = ConventionTestContext.BuildModel(
+            mb => mb.Entity<Child>().HasIndex(c => new { c.ParentId, c.A }, "IX_children_ParentId_A"),
+            snakeCaseNames: false);
+
+        model.IndexNames<Child>().Should().Equal("IX_children_ParentId_A");
+        model.GetPrunedIndexes().Should().ContainSingle().Which.Should().BeEquivalentTo(new PrunedIndex(
+            "IX_children_ParentId", "children", ["ParentId"], PrunedIndexReason.ForeignKeyCovered, "IX_children_ParentId_A"));
+    }
+
+    [Fact]
     public void Does_not_create_index_when_a_declared_composite_leads_with_the_foreign_key()
     {
         var model = ConventionTestContext.BuildModel(mb =>

@@ -273,7 +273,7 @@ public class RedundantIndexPruningTests
         });
 
         model.IndexNames<Child>().Should().Contain(["ix_children_a", "ix_children_a_b"]);
-        model.Index<Child>("ix_children_a").IsRedundancyAllowed().Should().BeTrue();
+        model.Index<Child>("ix_children_a").GetAllowRedundant().Should().BeTrue();
         model.GetPrunedIndexes().Should().NotContain(p => p.Name == "ix_children_a");
     }
 

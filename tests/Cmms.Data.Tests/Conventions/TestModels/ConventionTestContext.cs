@@ -26,6 +26,13 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
             b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId);
         });
         configure(modelBuilder);
+
+        // EFCore.NamingConventions replaces the database name of an index named through HasIndex(..., name)
+        // (efcore/EFCore.NamingConventions#268): the tests' index names are database names, as HasDatabaseName makes them.
+        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()).Where(i => i.Name is not null))
+        {
+            index.SetDatabaseName(index.Name);
+        }
     }
 
     /// <summary>Builds the design-time model of a test configuration.</summary>
@@ -33,12 +40,18 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
         Action<ModelBuilder> configure,
         Action<IndexConventionsOptionsBuilder>? conventions = null,
         ILoggerFactory? loggerFactory = null,
-        bool indexConventions = true)
+        bool indexConventions = true,
+        Action<DbContextOptionsBuilder>? configureOptions = null,
+        bool snakeCaseNames = true)
     {
         var options = new DbContextOptionsBuilder()
             .UseNpgsql("Host=unused;Database=unused")
-            .UseSnakeCaseNamingConvention()
             .ReplaceService<IModelCacheKeyFactory, PerInstanceModelCacheKeyFactory>();
+        if (snakeCaseNames)
+        {
+            options.UseSnakeCaseNamingConvention();
+        }
+
         if (indexConventions)
         {
             options.UseIndexConventions(conventions);
@@ -48,6 +61,8 @@ internal sealed class ConventionTestContext(DbContextOptions options, Action<Mod
         {
             options.UseLoggerFactory(loggerFactory).EnableSensitiveDataLogging();
         }
+
+        configureOptions?.Invoke(options);
 
         using var context = new ConventionTestContext(options.Options, configure);
         return context.GetService<IDesignTimeModel>().Model;

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>
-///     Switches the Cmms.Data conventions on for a <see cref="DbContext" />.
+///     Switches the Cmms.Data index conventions on for a <see cref="DbContext" />.
 /// </summary>
-public static class CmmsConventionsDbContextOptionsBuilderExtensions
+public static class IndexConventionsDbContextOptionsBuilderExtensions
 {
     /// <summary>
     ///     Derives the minimal correct index set from the model's declarations before any SQL is generated: indexes
@@ -18,9 +18,19 @@ public static class CmmsConventionsDbContextOptionsBuilderExtensions
     ///     usable index, decided when the model is finalized (when filters, methods and sort orders are final).
     /// </summary>
     /// <remarks>
-    ///     Replaces EF Core's <c>ForeignKeyIndexConvention</c>, which decides at <c>HasIndex</c> time and so lets a
-    ///     partial or GIN index suppress a foreign key's index (dotnet/efcore#24237). The pruned indexes are listed by
-    ///     <see cref="IndexConventionsModelExtensions.GetPrunedIndexes" /> on the design-time model.
+    ///     <para>
+    ///         Replaces EF Core's <c>ForeignKeyIndexConvention</c>, which decides at <c>HasIndex</c> time and so lets a
+    ///         partial or GIN index suppress a foreign key's index (dotnet/efcore#24237). The pruned indexes are listed by
+    ///         <see cref="IndexConventionsModelExtensions.GetPrunedIndexes" /> on the design-time model; each decision is
+    ///         logged with a <see cref="Cmms.Data.Conventions.Diagnostics.CmmsEventId" /> that <c>ConfigureWarnings</c>
+    ///         can throw on, ignore or log at another level.
+    ///     </para>
+    ///     <para>
+    ///         A btree index serves queries on a leading prefix of its columns
+    ///         (https://www.postgresql.org/docs/current/indexes-multicolumn.html); a partial index serves only queries
+    ///         whose condition implies its predicate (https://www.postgresql.org/docs/current/indexes-partial.html),
+    ///         which the scans behind a foreign key's cascades and checks do not.
+    ///     </para>
     /// </remarks>
     /// <param name="optionsBuilder">The options builder.</param>
     /// <param name="configure">Optional configuration of the index conventions.</param>
@@ -43,28 +53,6 @@ public static class CmmsConventionsDbContextOptionsBuilderExtensions
         Action<IndexConventionsOptionsBuilder>? configure = null)
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)UseIndexConventions((DbContextOptionsBuilder)optionsBuilder, configure);
-
-    /// <summary>
-    ///     Names tables, columns, keys, foreign keys and indexes in snake_case (<c>UserActivityLogs</c> becomes
-    ///     <c>user_activity_logs</c>, <c>PK_Users</c> becomes <c>pk_users</c>), following the rules of
-    ///     EFCore.NamingConventions' <c>UseSnakeCaseNamingConvention</c>. Names configured explicitly are kept as written.
-    /// </summary>
-    /// <param name="optionsBuilder">The options builder.</param>
-    /// <returns>The same options builder, for chaining.</returns>
-    public static DbContextOptionsBuilder UseSnakeCaseNamingConvention(this DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-
-        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
-            GetOrCreateExtension(optionsBuilder).WithSnakeCaseNames());
-        return optionsBuilder;
-    }
-
-    /// <inheritdoc cref="UseSnakeCaseNamingConvention(DbContextOptionsBuilder)" />
-    public static DbContextOptionsBuilder<TContext> UseSnakeCaseNamingConvention<TContext>(
-        this DbContextOptionsBuilder<TContext> optionsBuilder)
-        where TContext : DbContext
-        => (DbContextOptionsBuilder<TContext>)UseSnakeCaseNamingConvention((DbContextOptionsBuilder)optionsBuilder);
 
     private static CmmsConventionsOptionsExtension GetOrCreateExtension(DbContextOptionsBuilder optionsBuilder)
         => optionsBuilder.Options.FindExtension<CmmsConventionsOptionsExtension>() ?? new CmmsConventionsOptionsExtension();
