@@ -15,7 +15,7 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
     [Fact]
     public async Task Bench_at_a_tiny_scale_writes_a_report_results_and_a_chart_with_consistent_figures()
     {
-        var run = await CmmsDbRun.InProcessAsync(
+        var run = await CmmsBenchRun.InProcessAsync(
             "bench", "--scale", "0.01", "--runs", "3", "--warmup", "1", "--write-samples", "5", "--migration-samples", "1",
             "--output", _output.FullName, "--connection", db.ConnectionString);
 

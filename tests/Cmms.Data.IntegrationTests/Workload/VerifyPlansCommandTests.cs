@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Workload.Catalog;
+using Cmms.Data.Bench.Catalog;
 
 namespace Cmms.Data.IntegrationTests.Workload;
 
@@ -10,7 +10,7 @@ public sealed class VerifyPlansCommandTests(PostgresDatabaseFixture<VerifyPlansC
     [Fact]
     public async Task Verify_plans_at_scale_0_1_reports_every_catalog_query_on_its_index_and_exits_0()
     {
-        var run = await CmmsDbRun.InProcessAsync("verify-plans", "--scale", "0.1", "--connection", db.ConnectionString, "--json");
+        var run = await CmmsBenchRun.InProcessAsync("verify-plans", "--scale", "0.1", "--connection", db.ConnectionString, "--json");
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
         using var result = JsonDocument.Parse(run.Output);
@@ -38,7 +38,7 @@ public sealed class VerifyPlansCommandTests(PostgresDatabaseFixture<VerifyPlansC
     public async Task Verify_plans_exits_1_when_a_query_falls_back_to_a_sequential_scan()
     {
         // At a tiny scale the planner honestly prefers scanning a handful of pages to using some of the indexes.
-        var run = await CmmsDbRun.InProcessAsync("verify-plans", "--scale", "0.003", "--connection", db.ConnectionString);
+        var run = await CmmsBenchRun.InProcessAsync("verify-plans", "--scale", "0.003", "--connection", db.ConnectionString);
 
         run.ExitCode.Should().Be(1, run.Output + run.Error);
         var lines = run.Output.TrimEnd().Split('\n');
