@@ -13,6 +13,10 @@ internal sealed record BenchResults(
     IReadOnlyList<QueryResult> Queries,
     IReadOnlyList<WriteResult> Writes,
     MigrationResult Migrations,
+    MigrationUnderLoadResult MigrationUnderLoad,
+    IReadOnlyList<ParentDeleteResult> ParentDeletes,
+    MigrationTimeResult MigrationTime,
+    StartupResult Startup,
     IReadOnlyList<TargetResult> Targets);
 
 /// <summary>One schema's database: how its data loaded and how much its indexes weigh.</summary>

@@ -7,13 +7,16 @@ using static System.FormattableString;
 namespace Cmms.Data.Bench.Benchmarks;
 
 /// <summary>
-///     Runs the whole benchmark on one server: migration timing on empty databases, then the three schemas side by
-///     side with the same data, their index sizes, read latency of the catalog, write cost, and the targets.
-///     Every database it creates is dropped at the end, also on failure.
+///     Runs the whole benchmark on one server: migration timing on empty databases; the three schemas side by side
+///     with the same data (index sizes, reads of the catalog, write cost, parent deletes); parent deletes at the other
+///     scales asked for; <c>AddIndexes</c> on a loaded database, alone and under write load, by plain EF Core and by
+///     Cmms.Data; whole-process start-up; then the targets. Every database it creates is dropped at the end, also on
+///     failure.
 /// </summary>
 internal static class BenchRunner
 {
-    public static async Task<BenchResults> RunAsync(string serverConnectionString, BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<BenchResults> RunAsync(
+        string serverConnectionString, BenchSettings settings, StartupTools startupTools, TextWriter progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var date = DateTime.UtcNow;
@@ -29,60 +32,42 @@ internal static class BenchRunner
         await progress.WriteLineAsync(Invariant($"cmms-bench: timing migrations on {settings.MigrationSamples} empty databases")).ConfigureAwait(false);
         var migrations = await MigrationBenchmark.RunAsync(serverConnectionString, settings.MigrationSamples, cancellationToken).ConfigureAwait(false);
 
-        var databases = new List<BenchDatabase>();
-        try
+        var side = await SideBySideBenchmark.RunAsync(serverConnectionString, settings, progress, cancellationToken).ConfigureAwait(false);
+        var deletes = side.ParentDeletes.ToList();
+        foreach (var scale in settings.DeleteScales.Where(s => s != settings.Scale))
         {
-            foreach (var schema in BenchSchemaNames.All)
-            {
-                await progress.WriteLineAsync($"cmms-bench: building {schema.Title()} and loading the data").ConfigureAwait(false);
-                var database = await BenchDatabase.CreateAsync(serverConnectionString, schema, plan, settings.Seed, cancellationToken).ConfigureAwait(false);
-                databases.Add(database);
-                await progress.WriteLineAsync(Invariant(
-                    $"  {database.Load.Rows:N0} rows in {database.Load.Copy.TotalSeconds:F1} s ({database.Load.RowsPerSecond:N0} rows/s)")).ConfigureAwait(false);
-            }
-
-            var indexes = new Dictionary<BenchSchema, IReadOnlyList<IndexSize>>();
-            foreach (var database in databases)
-            {
-                indexes[database.Schema] = await IndexSizes.ReadAsync(database.Connection, cancellationToken).ConfigureAwait(false);
-            }
-
-            var schemas = databases.Select(d => Summarize(d, indexes[d.Schema])).ToList();
-            await progress.WriteLineAsync(Invariant($"cmms-bench: reading: {settings.Warmup} warm-up and {settings.Runs} measured runs per query and schema")).ConfigureAwait(false);
-            var queries = await ReadBenchmark.RunAsync(databases, settings, progress, cancellationToken).ConfigureAwait(false);
-            await progress.WriteLineAsync(Invariant($"cmms-bench: writing: {settings.WriteSamples} single-row INSERTs and UPDATEs per table and schema")).ConfigureAwait(false);
-            var writes = await WriteBenchmark.RunAsync(databases, indexes, settings, progress, cancellationToken).ConfigureAwait(false);
-            var targets = TargetJudge.Judge(settings.Scale, queries, writes, schemas);
-            return new BenchResults(
-                date, settings.Scale, settings.Seed, settings, machine, MachineInfo.ReadLoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1),
-                schemas, queries, writes, migrations, targets);
+            await progress.WriteLineAsync(Invariant($"cmms-bench: parent deletes at scale {scale}: building (b) and (c)")).ConfigureAwait(false);
+            deletes.AddRange(await ParentDeletesAtAsync(serverConnectionString, scale, settings, progress, cancellationToken).ConfigureAwait(false));
         }
-        finally
+
+        MigrationTimeResult migrationTime;
+        MigrationUnderLoadResult underLoad;
+        await progress.WriteLineAsync("cmms-bench: loading a database at InitialSchema for the AddIndexes scenarios").ConfigureAwait(false);
+        await using (var database = await MigrationScenarioDatabase.CreateAsync(serverConnectionString, plan, settings.Seed, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var database in databases)
-            {
-                await database.DisposeAsync().ConfigureAwait(false);
-            }
+            await progress.WriteLineAsync(Invariant($"cmms-bench: AddIndexes alone, {settings.MigrationTimeRuns} runs per arm")).ConfigureAwait(false);
+            migrationTime = await MigrationTimeBenchmark.RunAsync(database, settings.MigrationTimeRuns, progress, cancellationToken).ConfigureAwait(false);
+            await progress.WriteLineAsync(Invariant($"cmms-bench: AddIndexes under {settings.Writers} writer sessions, {settings.MigrationLoadRuns} runs per engine")).ConfigureAwait(false);
+            underLoad = await MigrationUnderLoadBenchmark.RunAsync(database, plan, settings, progress, cancellationToken).ConfigureAwait(false);
         }
+
+        await progress.WriteLineAsync("cmms-bench: start-up of no-op commands").ConfigureAwait(false);
+        var startup = await StartupBenchmark.RunAsync(serverConnectionString, startupTools, settings.StartupRuns, progress, cancellationToken).ConfigureAwait(false);
+
+        var targets = TargetJudge.Judge(settings.Scale, side.Queries, side.Writes, side.Schemas)
+            .Concat(ScenarioTargetJudge.Judge(underLoad, deletes, migrationTime, LockWaitSampler.Interval.TotalMilliseconds))
+            .ToList();
+        return new BenchResults(
+            date, settings.Scale, settings.Seed, settings, machine, MachineInfo.ReadLoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1),
+            side.Schemas, side.Queries, side.Writes, migrations, underLoad, deletes, migrationTime, startup, targets);
     }
 
-    private static SchemaResult Summarize(BenchDatabase database, IReadOnlyList<IndexSize> indexes)
+    private static async Task<IReadOnlyList<ParentDeleteResult>> ParentDeletesAtAsync(
+        string serverConnectionString, double scale, BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
-        var loaded = database.Load.Tables.ToDictionary(t => t.Table);
-        var tables = loaded.Keys.Union(indexes.Select(i => i.Table)).Order(StringComparer.Ordinal).Select(table =>
-        {
-            var own = indexes.Where(i => i.Table == table).ToList();
-            loaded.TryGetValue(table, out var load);
-            return new TableResult(table, load?.Rows ?? 0, load?.Elapsed.TotalSeconds ?? 0, own.Count, own.Sum(i => i.Bytes), own.Select(i => i.Index).ToArray());
-        }).ToList();
-        return new SchemaResult(
-            database.Schema.Key(),
-            database.Schema.Title(),
-            database.Load.Rows,
-            database.Load.Copy.TotalSeconds,
-            database.Load.RowsPerSecond,
-            indexes.Count,
-            indexes.Sum(i => i.Bytes),
-            tables);
+        var plan = VolumePlan.For(scale);
+        await using var asDeclared = await BenchDatabase.CreateAsync(serverConnectionString, BenchSchema.AsDeclared, plan, settings.Seed, cancellationToken).ConfigureAwait(false);
+        await using var cmmsData = await BenchDatabase.CreateAsync(serverConnectionString, BenchSchema.CmmsData, plan, settings.Seed, cancellationToken).ConfigureAwait(false);
+        return await ParentDeleteBenchmark.RunAsync(scale, asDeclared, cmmsData, settings, progress, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,4 +7,22 @@ namespace Cmms.Data.Bench.Benchmarks;
 /// <param name="Warmup">Unmeasured runs per query and schema first, so caches and plans are warm.</param>
 /// <param name="WriteSamples">Single-row INSERTs and UPDATEs measured per write-heavy table and schema.</param>
 /// <param name="MigrationSamples">Empty databases the migrations are applied to (and re-applied to) for timing.</param>
-internal sealed record BenchSettings(double Scale, int Seed, int Runs, int Warmup, int WriteSamples, int MigrationSamples);
+/// <param name="Writers">Writer sessions during the migration under write load.</param>
+/// <param name="PhaseSeconds">Seconds of writing measured before and after each migration under write load.</param>
+/// <param name="MigrationLoadRuns">Migrations under write load per engine.</param>
+/// <param name="MigrationTimeRuns">Migrations on the loaded database per arm, with nobody writing.</param>
+/// <param name="StartupRuns">hyperfine runs per start-up command.</param>
+/// <param name="DeleteScales">The scales the parent deletes are measured at (the run's own scale reuses its databases).</param>
+internal sealed record BenchSettings(
+    double Scale,
+    int Seed,
+    int Runs,
+    int Warmup,
+    int WriteSamples,
+    int MigrationSamples,
+    int Writers,
+    double PhaseSeconds,
+    int MigrationLoadRuns,
+    int MigrationTimeRuns,
+    IReadOnlyList<double> DeleteScales,
+    int StartupRuns);

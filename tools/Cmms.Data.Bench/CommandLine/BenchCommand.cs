@@ -28,6 +28,56 @@ internal static class BenchCommand
     private static readonly Option<int> Warmup = Count("--warmup", "Unmeasured warm-up runs per query, table and schema.", 5);
     private static readonly Option<int> WriteSamples = Count("--write-samples", "Single-row INSERTs and UPDATEs measured per table and schema.", 200);
     private static readonly Option<int> MigrationSamples = Count("--migration-samples", "Empty databases to time the migrations on.", 5);
+    private static readonly Option<int> Writers = Count("--writers", "Writer sessions while AddIndexes is applied under write load.", 4);
+    private static readonly Option<int> MigrationLoadRuns = Count("--migration-load-runs", "Migrations under write load per engine (plain EF Core, Cmms.Data).", 3);
+    private static readonly Option<int> MigrationTimeRuns = Count("--migration-time-runs", "Migrations of the loaded database per arm, with nobody writing.", 3);
+    private static readonly Option<int> StartupRuns = Count("--startup-runs", "hyperfine runs per start-up command.", 20);
+
+    private static readonly Option<double> PhaseSeconds = new("--phase-seconds")
+    {
+        Description = "Seconds of writing measured before and after each migration under write load. Default: 5.",
+        HelpName = "seconds",
+        DefaultValueFactory = _ => 5,
+        Validators = { result => { if (!(result.GetValueOrDefault<double>() > 0)) { result.AddError("--phase-seconds must be greater than 0."); } } },
+    };
+
+    private static readonly Option<double[]> DeleteScales = new("--delete-scales")
+    {
+        Description = "Scales to measure parent deletes at; the run's own --scale reuses its databases, others get (b) and (c) of their own. Default: 0.1 1 3.",
+        HelpName = "factor",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [0.1, 1, 3],
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<double[]>() is not { Length: > 0 } scales || scales.Any(s => !(s > 0 && s <= 100)))
+                {
+                    result.AddError("--delete-scales takes one or more scales, each greater than 0 and at most 100.");
+                }
+            },
+        },
+    };
+
+    private static readonly Option<FileInfo> CmmsDb = new("--cmms-db")
+    {
+        Description = "The cmms-db executable whose start-up is timed. Default: tools/Cmms.Data.Tool/bin/Release/net10.0/cmms-db under the current directory.",
+        HelpName = "file",
+        DefaultValueFactory = _ => new FileInfo(Path.Combine("tools", "Cmms.Data.Tool", "bin", "Release", "net10.0", "cmms-db")),
+    };
+
+    private static readonly Option<FileInfo> MigrationsProject = new("--migrations-project")
+    {
+        Description = "The migrations project dotnet ef database update runs against. Default: migrations/Cmms.Data.Migrations/Cmms.Data.Migrations.csproj under the current directory.",
+        HelpName = "file",
+        DefaultValueFactory = _ => new FileInfo(Path.Combine("migrations", "Cmms.Data.Migrations", "Cmms.Data.Migrations.csproj")),
+    };
+
+    private static readonly Option<FileInfo?> Efbundle = new("--efbundle")
+    {
+        Description = "An efbundle of the migrations, to time its no-op run beside cmms-db's. Default: none (not measured).",
+        HelpName = "file",
+    };
 
     public static Command Create(BenchConsole console) => BenchCommandBuilder.Create(
         "bench",
@@ -41,20 +91,42 @@ internal static class BenchCommand
         Runs,
         Warmup,
         WriteSamples,
-        MigrationSamples);
+        MigrationSamples,
+        Writers,
+        PhaseSeconds,
+        MigrationLoadRuns,
+        MigrationTimeRuns,
+        DeleteScales,
+        StartupRuns,
+        CmmsDb,
+        MigrationsProject,
+        Efbundle);
 
     private static async Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var server = context.ServerConnectionString();
         var settings = new BenchSettings(
-            context.Get(Scale), context.Get(Seed), context.Get(Runs), context.Get(Warmup), context.Get(WriteSamples), context.Get(MigrationSamples));
+            context.Get(Scale),
+            context.Get(Seed),
+            context.Get(Runs),
+            context.Get(Warmup),
+            context.Get(WriteSamples),
+            context.Get(MigrationSamples),
+            context.Get(Writers),
+            context.Get(PhaseSeconds),
+            context.Get(MigrationLoadRuns),
+            context.Get(MigrationTimeRuns),
+            context.Get(DeleteScales)!.Distinct().Order().ToArray(),
+            context.Get(StartupRuns));
+        var startupTools = new StartupTools(context.Get(CmmsDb), context.Get(MigrationsProject), context.Get(Efbundle));
         var output = context.Get(Output)!;
         output.Create();
 
-        var results = await BenchRunner.RunAsync(server, settings, context.Console.Error, cancellationToken).ConfigureAwait(false);
+        var results = await BenchRunner.RunAsync(server, settings, startupTools, context.Console.Error, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(output.FullName, ResultsJsonWriter.FileName), ResultsJsonWriter.Serialize(results), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(output.FullName, BenchReportWriter.FileName), BenchReportWriter.Write(results), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(output.FullName, SvgChartWriter.FileName), SvgChartWriter.Write(results), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(output.FullName, TimelineChartWriter.FileName), TimelineChartWriter.Write(results.MigrationUnderLoad), cancellationToken).ConfigureAwait(false);
 
         await context.Console.Out.WriteLineAsync(context.Json ? ResultsJsonWriter.Serialize(results) : Summary(results, output)).ConfigureAwait(false);
         return BenchApp.Success;
@@ -68,7 +140,7 @@ internal static class BenchCommand
             text.AppendLine(CultureInfo.InvariantCulture, $"{(target.Holds ? "holds  " : "MISSED ")} {target.Name}: {target.Measured} (target {target.Target})");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"Wrote {BenchReportWriter.FileName}, {ResultsJsonWriter.FileName} and {SvgChartWriter.FileName} to {output.FullName}");
+        text.Append(CultureInfo.InvariantCulture, $"Wrote {BenchReportWriter.FileName}, {ResultsJsonWriter.FileName}, {SvgChartWriter.FileName} and {TimelineChartWriter.FileName} to {output.FullName}");
         return text.ToString();
     }
 

@@ -7,7 +7,7 @@ namespace Cmms.Data.Bench.CommandLine;
 internal sealed class BenchContext(ParseResult parseResult, BenchConsole console)
 {
     /// <summary>The environment variable cmms-db also reads, so one setting serves both tools.</summary>
-    public const string ConnectionVariable = "CMMS_DB_CONNECTION";
+    public const string ConnectionVariable = Benchmarks.BenchEnvironment.ConnectionVariable;
 
     public static readonly Option<string?> Connection = new("--connection", "-c")
     {

@@ -21,6 +21,7 @@ internal static class BenchReportWriter
         Writes(text, results);
         Indexes(text, results);
         Migrations(text, results);
+        ScenarioReportWriter.Write(text, results);
         Method(text, results);
         return text.ToString();
     }
@@ -28,7 +29,7 @@ internal static class BenchReportWriter
     private static void Context(StringBuilder text, BenchResults r)
     {
         var m = r.Machine;
-        Line(text, $"# Cmms.Data benchmark: unindexed vs as declared vs Cmms.Data");
+        Line(text, $"# Cmms.Data benchmark: plain EF Core vs Cmms.Data");
         Line(text);
         Line(text, $"![Read speedup per query, write cost and index size per schema](chart.svg)");
         Line(text);

@@ -4,19 +4,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Cmms.Data.Bench.Schemas;
 
 /// <summary>
-///     Applies the Cmms.Data migrations the way an application does, <c>context.Database.MigrateAsync()</c> on a
-///     context configured with <c>UseCmmsData</c> (and so <c>UseSafeMigrations()</c>), and times it. That is Cmms.Data's
-///     engine as a library user gets it; the benchmark does not reach into cmms-db's internals.
+///     Applies the Cmms.Data migrations the way an application does, <c>context.Database.MigrateAsync()</c>, and times
+///     it: on a context configured with <c>UseCmmsData</c> (and so <c>UseSafeMigrations()</c>) for Cmms.Data's engine,
+///     or without <c>UseSafeMigrations()</c> for plain EF Core. The benchmark does not reach into cmms-db's internals.
 /// </summary>
 internal static class MigrationApplier
 {
-    public static async Task<TimeSpan> MigrateAsync(string connectionString, CancellationToken cancellationToken)
-        => await MigrateAsync(connectionString, targetMigration: null, cancellationToken).ConfigureAwait(false);
+    /// <summary>The first migration: tables, keys and the indexes EF Core's conventions create, none of AddIndexes.</summary>
+    public const string InitialSchema = "InitialSchema";
 
-    /// <summary>Migrates to <paramref name="targetMigration" /> (all when null).</summary>
-    public static async Task<TimeSpan> MigrateAsync(string connectionString, string? targetMigration, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> MigrateAsync(string connectionString, CancellationToken cancellationToken)
+        => await MigrateAsync(connectionString, MigrationEngine.CmmsData, targetMigration: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Migrates up or down to <paramref name="targetMigration" /> (the last one when null).</summary>
+    public static async Task<TimeSpan> MigrateAsync(
+        string connectionString, MigrationEngine engine, string? targetMigration, CancellationToken cancellationToken)
     {
-        await using var context = CmmsContexts.Create(connectionString);
+        await using var context = CmmsContexts.Create(connectionString, engine);
         var watch = Stopwatch.StartNew();
         await context.Database.MigrateAsync(targetMigration, cancellationToken).ConfigureAwait(false);
         return watch.Elapsed;

@@ -45,7 +45,7 @@ internal static class SchemaFactory
     ///     Every declared index, nothing pruned: Npgsql and snake_case names only, so EF Core's own foreign-key index
     ///     convention applies (it skips an FK index when any index, even a partial one, leads with the FK columns).
     /// </summary>
-    private static CmmsDbContext AsDeclared(string connectionString)
+    public static CmmsDbContext AsDeclared(string connectionString)
         => new(new DbContextOptionsBuilder<CmmsDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
 
     // Raw SQL and indexes on relations the model does not map as tables (the materialized view), in migration order.
