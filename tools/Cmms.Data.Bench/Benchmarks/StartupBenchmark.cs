@@ -65,7 +65,7 @@ internal static class StartupBenchmark
         var export = Path.Combine(Path.GetTempPath(), "cmms-bench-hyperfine-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            var arguments = new List<string> { "--warmup", "2", "--runs", runs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--shell=none", "--style", "none", "--export-json", export };
+            var arguments = new List<string> { "--warmup", "1", "--runs", runs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--shell=none", "--style", "none", "--export-json", export };
             arguments.AddRange(commands.Select(c => c.Command));
             var (exitCode, error) = await RunAsync("hyperfine", arguments, database.ConnectionString, cancellationToken).ConfigureAwait(false);
             if (exitCode != 0)

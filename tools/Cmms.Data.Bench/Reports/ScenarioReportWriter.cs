@@ -89,7 +89,7 @@ internal static class ScenarioReportWriter
         Line(text);
         if (r.Commands.Count > 0)
         {
-            Line(text, $"{r.Tool} (2 warm-up runs, no shell); the connection string is passed in CMMS_DB_CONNECTION. Wall time in ms.");
+            Line(text, $"{r.Tool} (1 warm-up run, no shell); the connection string is passed in CMMS_DB_CONNECTION. Wall time in ms.");
             Line(text);
             Line(text, $"| command | median | p95 | fastest | runs |");
             Line(text, $"|---|---:|---:|---:|---:|");
