@@ -37,9 +37,10 @@ internal static class BenchApp
                 new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is BenchException or NpgsqlException or OperationCanceledException)
+        catch (Exception ex) when (ex is BenchException or NpgsqlException or OperationCanceledException or InvalidOperationException)
         {
-            // Npgsql's messages name the server and the failure, never the password.
+            // Npgsql's messages name the server and the failure, never the password; the benchmark's own failures
+            // (a tool that failed, data that does not match) are InvalidOperationException with a message that says which.
             await console.Error.WriteLineAsync($"cmms-bench: {ex.Message.Split('\n', 2)[0]}").ConfigureAwait(false);
             if (parseResult.GetValue(BenchContext.VerboseOption))
             {

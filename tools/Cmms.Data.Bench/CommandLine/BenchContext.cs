@@ -52,7 +52,13 @@ internal sealed class BenchContext(ParseResult parseResult, BenchConsole console
 
         try
         {
-            return new NpgsqlConnectionStringBuilder(value) { ApplicationName = "cmms-bench" }.ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(value);
+            if (string.IsNullOrEmpty(builder.ApplicationName))
+            {
+                builder.ApplicationName = "cmms-bench";
+            }
+
+            return builder.ConnectionString;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
