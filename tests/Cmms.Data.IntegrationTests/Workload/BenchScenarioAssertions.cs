@@ -55,6 +55,9 @@ internal static class BenchScenarioAssertions
         delete.GetProperty("controlRatio").GetDouble().Should().BeApproximately(delete.GetProperty("control").GetProperty("median").GetDouble() / b, 1e-9);
         delete.GetProperty("checkAsDeclared").GetProperty("median").GetDouble().Should().BePositive("EXPLAIN (ANALYZE) lists the foreign-key triggers");
         delete.GetProperty("checkAsDeclared").GetProperty("runs").GetInt32().Should().Be(3);
+        var keyUpdateB = delete.GetProperty("keyUpdateAsDeclared").GetProperty("median").GetDouble();
+        keyUpdateB.Should().BePositive();
+        delete.GetProperty("keyUpdateRatio").GetDouble().Should().BeApproximately(keyUpdateB / delete.GetProperty("keyUpdateCmmsData").GetProperty("median").GetDouble(), 1e-9);
     }
 
     public static void MigrationTime(JsonElement result)
