@@ -55,7 +55,7 @@ internal static class BenchRunner
         var startup = await StartupBenchmark.RunAsync(serverConnectionString, startupTools, settings.StartupRuns, progress, cancellationToken).ConfigureAwait(false);
 
         var targets = TargetJudge.Judge(settings.Scale, side.Queries, side.Writes, side.Schemas)
-            .Concat(ScenarioTargetJudge.Judge(underLoad, deletes, migrationTime, LockWaitSampler.Interval.TotalMilliseconds))
+            .Concat(ScenarioTargetJudge.Judge(underLoad, deletes, migrationTime))
             .ToList();
         return new BenchResults(
             date, settings.Scale, settings.Seed, settings, machine, MachineInfo.ReadLoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1),

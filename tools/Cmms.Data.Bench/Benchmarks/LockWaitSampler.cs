@@ -33,7 +33,7 @@ internal sealed class LockWaitSampler : IAsyncDisposable
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "cmms-bench-lock-sampler", Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var sampler = new LockWaitSampler();
-        sampler._loop = Task.Run(() => sampler.SampleAsync(connection, applicationName), CancellationToken.None);
+        sampler._loop = Task.Factory.StartNew(() => sampler.Sample(connection, applicationName), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return sampler;
     }
 
@@ -53,18 +53,19 @@ internal sealed class LockWaitSampler : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task<int> SampleAsync(NpgsqlConnection connection, string applicationName)
+    // Synchronous calls on a thread of its own: a busy thread pool cannot stretch the sampling interval.
+    private int Sample(NpgsqlConnection connection, string applicationName)
     {
         var samples = 0;
-        await using (connection.ConfigureAwait(false))
+        using (connection)
         {
-            await using var command = new NpgsqlCommand(Sql, connection);
+            using var command = new NpgsqlCommand(Sql, connection);
             command.Parameters.Add(new NpgsqlParameter { Value = applicationName });
             while (!_stop.IsCancellationRequested)
             {
-                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
+                using (var reader = command.ExecuteReader())
                 {
-                    while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    while (reader.Read())
                     {
                         var key = (reader.GetInt32(0), reader.GetDateTime(2));
                         var waited = reader.GetDouble(3);
@@ -76,14 +77,7 @@ internal sealed class LockWaitSampler : IAsyncDisposable
                 }
 
                 samples++;
-                try
-                {
-                    await Task.Delay(Interval, _stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopped while pausing between samples.
-                }
+                _stop.Token.WaitHandle.WaitOne(Interval);
             }
         }
 

@@ -15,12 +15,12 @@ internal static class ScenarioTargetJudge
     private const double DeleteRatioTarget = 100;
     private const double MigrationTimeRatioLimit = 1.0;
 
-    public static IReadOnlyList<TargetResult> Judge(
-        MigrationUnderLoadResult underLoad, IReadOnlyList<ParentDeleteResult> deletes, MigrationTimeResult migrationTime, double samplingIntervalMs)
-        => [.. UnderLoad(underLoad, samplingIntervalMs), .. Deletes(deletes), MigrationTime(migrationTime)];
+    public static IReadOnlyList<TargetResult> Judge(MigrationUnderLoadResult underLoad, IReadOnlyList<ParentDeleteResult> deletes, MigrationTimeResult migrationTime)
+        => [.. UnderLoad(underLoad), .. Deletes(deletes), MigrationTime(migrationTime)];
 
-    private static IEnumerable<TargetResult> UnderLoad(MigrationUnderLoadResult result, double samplingIntervalMs)
+    private static IEnumerable<TargetResult> UnderLoad(MigrationUnderLoadResult result)
     {
+        var samplingIntervalMs = result.SampleIntervalMs;
         var plain = result.Engines.Single(e => e.Key == "plainEfCore");
         var cmms = result.Engines.Single(e => e.Key == "cmmsData");
         var failed = cmms.Before.Failed + cmms.During.Failed + cmms.After.Failed;
