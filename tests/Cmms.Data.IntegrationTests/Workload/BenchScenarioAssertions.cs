@@ -19,7 +19,8 @@ internal static class BenchScenarioAssertions
             {
                 var figures = engine.GetProperty(phase);
                 figures.GetProperty("statements").GetInt32().Should().BePositive($"{key} writes {phase} the migration");
-                figures.GetProperty("failed").GetInt32().Should().Be(0, $"{key}: a blocked writer waits, it does not fail");
+                // Plain EF Core can deadlock with a writer, and PostgreSQL may cancel either; Cmms.Data's writers never wait on it.
+                figures.GetProperty("failed").GetInt32().Should().BeInRange(0, key == "cmmsData" ? 0 : figures.GetProperty("statements").GetInt32(), key);
                 figures.GetProperty("p99").GetDouble().Should().BeInRange(figures.GetProperty("median").GetDouble(), figures.GetProperty("max").GetDouble(), key);
             }
 
@@ -32,6 +33,9 @@ internal static class BenchScenarioAssertions
             timeline.Should().NotBeEmpty().And.BeInAscendingOrder();
             timeline[0].Should().BeNegative("the timeline starts before the migration");
             engine.GetProperty("timelineMigrationSeconds").GetDouble().Should().BePositive();
+            var failedMigrations = engine.GetProperty("failedMigrations").GetInt32();
+            failedMigrations.Should().BeInRange(0, 1, key);
+            engine.GetProperty("migrationErrors").GetArrayLength().Should().Be(failedMigrations, "one run, so one message per failure");
         }
 
         engines[0].GetProperty("longestLockWaitMs").GetDouble().Should().BePositive("plain EF Core's CREATE INDEX holds a SHARE lock on the written tables until it commits");

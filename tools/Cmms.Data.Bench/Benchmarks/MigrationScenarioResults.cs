@@ -20,6 +20,8 @@ internal sealed record MigrationUnderLoadResult(int Writers, double PhaseSeconds
 /// <param name="TotalLockWaitMs">Their sum.</param>
 /// <param name="Timeline">The first run: the slowest writer statement started in each bin, seconds from the migration's start.</param>
 /// <param name="TimelineMigrationSeconds">How long the migration of that first run took, in seconds.</param>
+/// <param name="FailedMigrations">Migrations the server refused (MigrationMs counts them up to the failure).</param>
+/// <param name="MigrationErrors">Their SQLSTATE and message, each once.</param>
 internal sealed record MigrationUnderLoadEngine(
     string Key,
     string Title,
@@ -31,7 +33,9 @@ internal sealed record MigrationUnderLoadEngine(
     double LongestLockWaitMs,
     double TotalLockWaitMs,
     IReadOnlyList<TimelinePoint> Timeline,
-    double TimelineMigrationSeconds);
+    double TimelineMigrationSeconds,
+    int FailedMigrations,
+    IReadOnlyList<string> MigrationErrors);
 
 /// <summary>Writer statements in one phase: how many, how many failed, and their latency in milliseconds.</summary>
 internal sealed record WriterPhase(int Statements, int Failed, double Median, double P99, double Max)

@@ -36,7 +36,7 @@ internal static class MigrationUnderLoadBenchmark
                 var measured = await RunOnceAsync(database, engine, statements, sequence, settings, cancellationToken).ConfigureAwait(false);
                 runs[engine].Add(measured);
                 await progress.WriteLineAsync(Invariant(
-                    $"  {engine.Title(),-14} migration {measured.MigrationSeconds * 1000:F0} ms, {measured.Samples.Count:N0} writes, longest lock wait {(measured.Waits.Count == 0 ? 0 : measured.Waits[0].Milliseconds):F0} ms")).ConfigureAwait(false);
+                    $"  {engine.Title(),-14} migration {measured.MigrationSeconds * 1000:F0} ms{(measured.Failure is null ? string.Empty : " FAILED (" + measured.Failure + ")")}, {measured.Samples.Count:N0} writes, longest lock wait {(measured.Waits.Count == 0 ? 0 : measured.Waits[0].Milliseconds):F0} ms")).ConfigureAwait(false);
                 await database.ResetAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -62,12 +62,13 @@ internal static class MigrationUnderLoadBenchmark
         await using var writers = await WriterLoad.StartAsync(database.ConnectionString, statements, settings.Writers, sequence, clock, cancellationToken).ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(WarmupSeconds + settings.PhaseSeconds), cancellationToken).ConfigureAwait(false);
         var migrationStart = clock.Elapsed.TotalSeconds;
-        await MigrationApplier.MigrateAsync(database.ConnectionString, engine, targetMigration: null, cancellationToken).ConfigureAwait(false);
+        var failure = await MigrationFailure.OfAsync(
+            () => MigrationApplier.MigrateAsync(database.ConnectionString, engine, targetMigration: null, cancellationToken)).ConfigureAwait(false);
         var migrationEnd = clock.Elapsed.TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(settings.PhaseSeconds), cancellationToken).ConfigureAwait(false);
         var samples = await writers.StopAsync().ConfigureAwait(false);
         var (waits, _) = await sampler.StopAsync().ConfigureAwait(false);
-        return new Run(samples.Where(s => s.StartSeconds >= WarmupSeconds).ToList(), waits, migrationStart, migrationEnd);
+        return new Run(samples.Where(s => s.StartSeconds >= WarmupSeconds).ToList(), waits, migrationStart, migrationEnd, failure);
     }
 
     private static MigrationUnderLoadEngine Summarize(MigrationEngine engine, IReadOnlyList<Run> runs)
@@ -88,7 +89,9 @@ internal static class MigrationUnderLoadBenchmark
             waits.Count == 0 ? 0 : waits.Max(w => w.Milliseconds),
             waits.Sum(w => w.Milliseconds),
             Timeline(first),
-            first.MigrationSeconds);
+            first.MigrationSeconds,
+            runs.Count(r => r.Failure is not null),
+            runs.Select(r => r.Failure).OfType<string>().Distinct().ToList());
     }
 
     private static List<TimelinePoint> Timeline(Run run) => run.Samples
@@ -97,7 +100,7 @@ internal static class MigrationUnderLoadBenchmark
         .Select(g => new TimelinePoint(Math.Round(g.Key * TimelineBinSeconds, 3), g.Max(s => s.LatencyMs)))
         .ToList();
 
-    private sealed record Run(IReadOnlyList<WriterSample> Samples, IReadOnlyList<LockWait> Waits, double MigrationStart, double MigrationEnd)
+    private sealed record Run(IReadOnlyList<WriterSample> Samples, IReadOnlyList<LockWait> Waits, double MigrationStart, double MigrationEnd, string? Failure)
     {
         public double MigrationSeconds => MigrationEnd - MigrationStart;
     }

@@ -30,7 +30,11 @@ internal static class ScenarioTargetJudge
             "0 failed writer statements",
             Invariant($"{failed} failed of {cmms.Before.Statements + cmms.During.Statements + cmms.After.Statements:N0} (plain EF Core: {plain.Before.Failed + plain.During.Failed + plain.After.Failed})"),
             failed == 0,
-            Invariant($"Every statement of the writers is counted, {runs}."));
+            Invariant($"Every statement of the writers is counted, {runs}. ")
+            + (plain.FailedMigrations > 0
+                ? Invariant($"Plain EF Core's migration itself failed {plain.FailedMigrations} of {result.Runs} times ({string.Join("; ", plain.MigrationErrors)}): its DROP INDEX and CREATE INDEX hold ACCESS EXCLUSIVE and SHARE locks to the end of the transaction, and a writer's foreign-key check can wait on one table while holding another. ")
+                : string.Empty)
+            + (cmms.FailedMigrations > 0 ? Invariant($"Cmms.Data's migration failed {cmms.FailedMigrations} of {result.Runs} times: {string.Join("; ", cmms.MigrationErrors)}.") : string.Empty));
 
         yield return new TargetResult(
             "with Cmms.Data no writer waits on a lock longer than 100 ms",

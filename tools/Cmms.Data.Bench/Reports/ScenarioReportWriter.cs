@@ -23,11 +23,17 @@ internal static class ScenarioReportWriter
         Line(text);
         Line(text, $"{r.Writers} writer sessions insert into and update orders, user_activity_logs, api_request_logs and guests without pause (autocommit, one statement at a time) for {r.PhaseSeconds:0.#} s, then `AddIndexes` is applied with `context.Database.MigrateAsync()`, then they write {r.PhaseSeconds:0.#} s more. Plain EF Core: the same model and migrations without `UseSafeMigrations()`, so `CREATE INDEX` / `DROP INDEX` in the migration's transaction. Cmms.Data: `UseCmmsData` (with `UseSafeMigrations()`). {r.Runs} migrations per engine, taking turns which goes first; migrated back down, untimed, after each. Lock waits: `pg_locks` of the writer sessions (not granted, with their `waitstart`) sampled every {r.SampleIntervalMs:F0} ms from a separate session, which tells waiting on a lock apart from waiting for CPU or disk. Latency in ms; statements counted in the phase in which they started.");
         Line(text);
-        Line(text, $"| engine | migration median (p95) | before: median / p99 / max | during: median / p99 / max | after: median / p99 / max | statements (during) | failed | lock waits | longest lock wait | lock wait total |");
-        Line(text, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, $"| engine | migration median (p95) | migrations failed | before: median / p99 / max | during: median / p99 / max | after: median / p99 / max | statements (during) | failed statements | lock waits | longest lock wait | lock wait total |");
+        Line(text, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var e in r.Engines)
         {
-            Line(text, $"| {e.Title} | {e.MigrationMs.Median:F0} ms ({e.MigrationMs.P95:F0}) | {Phase(e.Before)} | {Phase(e.During)} | {Phase(e.After)} | {e.Before.Statements + e.During.Statements + e.After.Statements:N0} ({e.During.Statements:N0}) | {e.Before.Failed + e.During.Failed + e.After.Failed} | {e.LockWaits} | {e.LongestLockWaitMs:F0} ms | {e.TotalLockWaitMs:F0} ms |");
+            Line(text, $"| {e.Title} | {e.MigrationMs.Median:F0} ms ({e.MigrationMs.P95:F0}) | {e.FailedMigrations} of {r.Runs} | {Phase(e.Before)} | {Phase(e.During)} | {Phase(e.After)} | {e.Before.Statements + e.During.Statements + e.After.Statements:N0} ({e.During.Statements:N0}) | {e.Before.Failed + e.During.Failed + e.After.Failed} | {e.LockWaits} | {e.LongestLockWaitMs:F0} ms | {e.TotalLockWaitMs:F0} ms |");
+        }
+
+        Line(text);
+        foreach (var e in r.Engines.Where(e => e.FailedMigrations > 0))
+        {
+            Line(text, $"- {e.Title}'s migration failed {e.FailedMigrations} of {r.Runs} times: {string.Join("; ", e.MigrationErrors)}. Its time counts up to the failure; the transaction rolled back and nothing was applied.");
         }
 
         Line(text);
