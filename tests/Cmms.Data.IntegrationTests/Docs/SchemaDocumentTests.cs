@@ -3,7 +3,7 @@ using Cmms.Data.Conventions;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.Tool.Analysis.Model;
 using Cmms.Data.Tool.Connection;
-using Cmms.Data.Tool.Workload.Catalog;
+using Cmms.Data.Bench.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

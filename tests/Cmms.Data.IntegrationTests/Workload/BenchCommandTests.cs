@@ -12,11 +12,14 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
 
     public void Dispose() => _output.Delete(recursive: true);
 
+    // The smoke of every scenario: correctness of the runner at a tiny scale, not timings.
     [Fact]
-    public async Task Bench_at_a_tiny_scale_writes_a_report_results_and_a_chart_with_consistent_figures()
+    public async Task Bench_at_a_tiny_scale_writes_a_report_results_and_charts_with_consistent_figures_for_every_scenario()
     {
-        var run = await CmmsDbRun.InProcessAsync(
+        var run = await CmmsBenchRun.InProcessAsync(
             "bench", "--scale", "0.01", "--runs", "3", "--warmup", "1", "--write-samples", "5", "--migration-samples", "1",
+            "--writers", "2", "--phase-seconds", "0.5", "--migration-load-runs", "1", "--migration-time-runs", "1", "--delete-scales", "0.01",
+            "--startup-runs", "2", "--cmms-db", Path.Combine(AppContext.BaseDirectory, "cmms-db"),
             "--output", _output.FullName, "--connection", db.ConnectionString);
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
@@ -50,6 +53,7 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
         }
 
         var writes = root.GetProperty("writes").EnumerateArray().ToList();
+        var ordersWrite = writes.Single(w => w.GetProperty("table").GetString() == "orders").GetProperty("schemas");
         writes.Select(w => w.GetProperty("table").GetString()).Should().Equal("orders", "guests", "user_activity_logs", "user_interactions", "api_request_logs");
         foreach (var timing in writes.SelectMany(w => w.GetProperty("schemas").EnumerateObject().Select(s => s.Value)))
         {
@@ -59,8 +63,13 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
         }
 
         root.GetProperty("migrations").GetProperty("apply").GetProperty("median").GetDouble().Should().BePositive();
+        BenchScenarioAssertions.MigrationUnderLoad(root.GetProperty("migrationUnderLoad"));
+        BenchScenarioAssertions.ParentDeletes(root.GetProperty("parentDeletes"));
+        BenchScenarioAssertions.MigrationTime(root.GetProperty("migrationTime"));
+        BenchScenarioAssertions.Startup(root.GetProperty("startup"));
+
         var targets = root.GetProperty("targets").EnumerateArray().ToList();
-        targets.Should().HaveCount(5);
+        targets.Should().HaveCount(12);
         foreach (var target in targets)
         {
             target.GetProperty("name").GetString().Should().NotBeNullOrWhiteSpace();
@@ -69,21 +78,30 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
             target.GetProperty("holds").ValueKind.Should().BeOneOf(JsonValueKind.True, JsonValueKind.False);
         }
 
-        var bytesTarget = targets[4].GetProperty("measured").GetString();
-        bytesTarget.Should().StartWith(((double)bytes["cmmsData"] / bytes["asDeclared"]).ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+        var ordersBytes = schemas.ToDictionary(s => s.Key, s => s.Value.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "orders").GetProperty("indexBytes").GetInt64());
+        targets[4].GetProperty("measured").GetString().Should().StartWith(((double)ordersBytes["cmmsData"] / ordersBytes["asDeclared"]).ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+        var ordersBulk = ordersWrite.GetProperty("cmmsData").GetProperty("bulkRowsPerSecond").GetDouble() / ordersWrite.GetProperty("asDeclared").GetProperty("bulkRowsPerSecond").GetDouble();
+        targets[3].GetProperty("measured").GetString().Should().StartWith(ordersBulk.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + "x");
+        var lockWaits = root.GetProperty("migrationUnderLoad").GetProperty("engines").EnumerateArray().ToDictionary(e => e.GetProperty("key").GetString()!, e => e.GetProperty("longestLockWaitMs").GetDouble());
+        targets[7].GetProperty("name").GetString().Should().Be("longest writer lock wait, plain EF Core / Cmms.Data");
+        targets[7].GetProperty("measured").GetString().Should().StartWith((lockWaits["plainEfCore"] / Math.Max(lockWaits["cmmsData"], 10)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "x");
 
         var report = await File.ReadAllTextAsync(Path.Combine(_output.FullName, "report.md"));
         report.Should().Contain($"{Environment.ProcessorCount} cores").And.Contain(machine.GetProperty("postgresVersion").GetString())
-            .And.Contain("| Q25 ").And.Contain("## Targets").And.Contain("chart.svg");
+            .And.Contain("| Q25 ").And.Contain("## Targets").And.Contain("chart.svg").And.Contain("writer-latency.svg")
+            .And.Contain("## 1. AddIndexes under write load").And.Contain("## 2. Deleting a parent row (or updating its key)").And.Contain("## 3. AddIndexes on the loaded database")
+            .And.Contain("## 4. Start-up").And.Contain("| `cmms-db status` |").And.Contain("Not measured: efbundle");
         var svg = XDocument.Load(Path.Combine(_output.FullName, "chart.svg"));
         svg.Root!.Name.LocalName.Should().Be("svg");
         svg.Root.Attribute("width")!.Value.Should().Be("960");
         svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).Should().Contain(["Q1", "Q25", "(c) Cmms.Data"]);
-        run.Output.Should().Contain("Wrote report.md, results.json and chart.svg");
+        var timeline = XDocument.Load(Path.Combine(_output.FullName, "writer-latency.svg"));
+        timeline.Descendants().Where(e => e.Name.LocalName == "polyline").Select(e => e.Elements().Single().Value).Should().Equal("plain EF Core", "Cmms.Data");
+        run.Output.Should().Contain("Wrote report.md, results.json, chart.svg and writer-latency.svg");
 
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
-        await using var leftover = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'cmms_bench_%'", connection);
+        await using var leftover = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'cmms\\_bench\\_%'", connection);
         ((long)(await leftover.ExecuteScalarAsync())!).Should().Be(0, "every benchmark database is dropped");
     }
 }

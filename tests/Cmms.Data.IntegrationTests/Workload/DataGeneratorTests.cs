@@ -1,6 +1,6 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Workload.Data;
-using Cmms.Data.Tool.Workload.Schemas;
+using Cmms.Data.Bench.Data;
+using Cmms.Data.Bench.Schemas;
 
 namespace Cmms.Data.IntegrationTests.Workload;
 

@@ -1,8 +1,8 @@
 using Cmms.Data.Conventions;
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Workload.Catalog;
-using Cmms.Data.Tool.Workload.Plans;
-using Cmms.Data.Tool.Workload.Schemas;
+using Cmms.Data.Bench.Catalog;
+using Cmms.Data.Bench.Plans;
+using Cmms.Data.Bench.Schemas;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Workload;

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Workload.Catalog;
+using Cmms.Data.Bench.Catalog;
+using Cmms.Data.Bench.Data;
+using Cmms.Data.Bench.Plans;
+using Cmms.Data.Bench.Schemas;
 
 namespace Cmms.Data.IntegrationTests.Workload;
 
@@ -10,7 +13,7 @@ public sealed class VerifyPlansCommandTests(PostgresDatabaseFixture<VerifyPlansC
     [Fact]
     public async Task Verify_plans_at_scale_0_1_reports_every_catalog_query_on_its_index_and_exits_0()
     {
-        var run = await CmmsDbRun.InProcessAsync("verify-plans", "--scale", "0.1", "--connection", db.ConnectionString, "--json");
+        var run = await CmmsBenchRun.InProcessAsync("verify-plans", "--scale", "0.1", "--connection", db.ConnectionString, "--json");
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
         using var result = JsonDocument.Parse(run.Output);
@@ -35,17 +38,41 @@ public sealed class VerifyPlansCommandTests(PostgresDatabaseFixture<VerifyPlansC
     }
 
     [Fact]
-    public async Task Verify_plans_exits_1_when_a_query_falls_back_to_a_sequential_scan()
+    public async Task Verify_plans_refuses_a_scale_below_the_smallest_one_the_plans_are_judged_at_with_one_line_and_exit_code_2()
     {
-        // At a tiny scale the planner honestly prefers scanning a handful of pages to using some of the indexes.
-        var run = await CmmsDbRun.InProcessAsync("verify-plans", "--scale", "0.003", "--connection", db.ConnectionString);
+        var databases = await DatabaseCountAsync();
 
-        run.ExitCode.Should().Be(1, run.Output + run.Error);
-        var lines = run.Output.TrimEnd().Split('\n');
+        var run = await CmmsBenchRun.InProcessAsync("verify-plans", "--scale", "0.01", "--connection", db.ConnectionString);
+
+        run.ExitCode.Should().Be(2, run.Output + run.Error);
+        run.Output.Should().BeEmpty();
+        run.ErrorLines.Should().ContainSingle().Which.Should()
+            .StartWith("cmms-bench: --scale 0.01 is below 0.1, the smallest scale at which the planner is expected to use the catalog's indexes")
+            .And.Contain("Use --scale 0.1 or more");
+        (await DatabaseCountAsync()).Should().Be(databases, "no scratch database is created for a refused run");
+    }
+
+    [Fact]
+    public async Task Plans_on_tables_of_a_few_pages_fall_back_to_sequential_scans_and_the_table_says_how_many()
+    {
+        // Below the command's minimum scale the planner honestly prefers scanning a handful of pages to some indexes.
+        await using var database = await db.CreateScratchDatabaseAsync("verify_small");
+        await MigrationApplier.MigrateAsync(database.ConnectionString, CancellationToken.None);
+        await using var connection = await database.OpenConnectionAsync();
+        await DataLoader.LoadAsync(connection, VolumePlan.For(0.003), DataLoader.DefaultSeed, progress: null, CancellationToken.None);
+
+        var checks = await PlanVerifier.VerifyAsync(connection, CancellationToken.None);
+
+        checks.Should().HaveCount(25).And.Contain(c => c.Verdict == PlanVerdict.SequentialScan);
+        var lines = PlanReportWriter.Table(checks).Split('\n');
         lines[0].Should().MatchRegex("^query +expected index +index used +exec ms +shared hit +shared read +rows +verdict$");
         lines.Should().Contain(l => l.Contains("seq scan on ", StringComparison.Ordinal) && l.EndsWith("SEQ SCAN", StringComparison.Ordinal));
-        lines[^1].Should().MatchRegex("^[1-9][0-9]* of 25 catalog queries do not use their index\\.$");
+        lines[^1].Should().Be($"{checks.Count(c => !c.Passed)} of 25 catalog queries do not use their index.");
     }
+
+    // Other test classes create databases on the same server meanwhile; only verify-plans creates cmms_verify_* ones.
+    private async Task<long> DatabaseCountAsync()
+        => await Sql.ScalarAsync<long>(db.ConnectionString, @"SELECT count(*) FROM pg_database WHERE datname LIKE 'cmms\_verify\_%'");
 
     private static string ScratchName(string error)
     {

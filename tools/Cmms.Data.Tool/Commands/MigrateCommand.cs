@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.CommandLine;
 using System.Text.Json;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Migrations;
