@@ -6,6 +6,7 @@ namespace Cmms.Data.Analysis.Advice;
 /// <param name="Proposals">The proposed indexes, the largest workload cut first.</param>
 /// <param name="Unhelped">The statements no proposal serves, with the reason.</param>
 /// <param name="StatementsPlanned">How many statements were planned.</param>
+/// <param name="CatalogOnlyStatements">How many of them read only system catalogs (left out of <paramref name="Unhelped" />).</param>
 /// <param name="Elapsed">How long the advice took.</param>
 public sealed record AdviceReport(
     string Database,
@@ -13,6 +14,7 @@ public sealed record AdviceReport(
     IReadOnlyList<IndexProposal> Proposals,
     IReadOnlyList<UnhelpedStatement> Unhelped,
     int StatementsPlanned,
+    int CatalogOnlyStatements,
     TimeSpan Elapsed)
 {
     /// <summary>Whether at least one statement could be planned, so the advice (even "nothing to add") means something.</summary>

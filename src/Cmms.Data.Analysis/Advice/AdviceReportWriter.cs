@@ -15,6 +15,9 @@ public static class AdviceReportWriter
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
+
+        // The output is read by people and tools, never embedded in HTML: keep <, > and quotes readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
@@ -109,6 +112,7 @@ public static class AdviceReportWriter
             database = report.Database,
             source = report.Source,
             statementsPlanned = report.StatementsPlanned,
+            catalogOnlyStatements = report.CatalogOnlyStatements,
             elapsedMs = Math.Round(report.Elapsed.TotalMilliseconds),
             proposals = report.Proposals.Select(p => new
             {
@@ -132,7 +136,7 @@ public static class AdviceReportWriter
     }
 
     private static string Headline(AdviceReport report)
-        => Invariant($"{report.Proposals.Count} index proposal(s) for {report.StatementsPlanned} planned statement(s) from {report.Source} of database {report.Database}; {report.Unhelped.Count} statement(s) without a proposal ({report.Elapsed.TotalSeconds:F1} s).");
+        => Invariant($"{report.Proposals.Count} index proposal(s) for {report.StatementsPlanned} planned statement(s) from {report.Source} of database {report.Database} ({report.CatalogOnlyStatements} reading only system catalogs left out); {report.Unhelped.Count} statement(s) without a proposal ({report.Elapsed.TotalSeconds:F1} s).");
 
     private static string Effect(StatementEffect effect)
         => Invariant($"{effect.Calls,8} calls  cost {effect.CostBefore,10:F2} -> {(effect.CostAfter is { } after ? after.ToString("F2", CultureInfo.InvariantCulture) : "?"),10}");

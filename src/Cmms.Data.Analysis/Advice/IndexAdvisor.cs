@@ -30,10 +30,9 @@ public static class IndexAdvisor
         List<WorkloadStatement> statements;
         if (request.Statements is { } given)
         {
-            statements = given.Where(s => s.IsQuery).ToList();
-            unhelped.AddRange(given.Where(s => !s.IsQuery && s.Sql.Length > 0).Select(s => new UnhelpedStatement(
-                s.Sql, s.Calls, SqlScript.FirstWord(s.Sql).Length == 0 ? UnhelpedReason.NotParseable : UnhelpedReason.NotAQuery,
-                SqlScript.FirstWord(s.Sql).Length == 0 ? "does not start with a keyword" : "only queries are advised")));
+            // Anything that is not a known command goes to the server, which says whether it parses.
+            statements = given.Where(s => !s.IsCommand).ToList();
+            unhelped.AddRange(given.Where(s => s.IsCommand).Select(s => new UnhelpedStatement(s.Sql, s.Calls, UnhelpedReason.NotAQuery, "only queries are advised")));
         }
         else
         {
@@ -72,6 +71,7 @@ public static class IndexAdvisor
             proposals.OrderByDescending(p => p.IsVerified).ThenByDescending(p => p.WeightedCostSaved).ThenBy(p => p.Definition.Name, StringComparer.Ordinal).ToList(),
             unhelped,
             planned.Count,
+            search.CatalogOnly,
             watch.Elapsed);
     }
 

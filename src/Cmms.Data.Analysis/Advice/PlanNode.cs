@@ -18,7 +18,7 @@ internal sealed record PlanNode
 
     public string? IndexName { get; init; }
 
-    /// <summary>The conditions this node applies to its own rows: Filter, Index Cond, Recheck Cond.</summary>
+    /// <summary>The conditions this node applies to its own rows: Index Cond, Recheck Cond, Filter.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
     /// <summary>The conditions joining its inputs: Hash Cond, Merge Cond, Join Filter.</summary>
@@ -54,7 +54,8 @@ internal sealed record PlanNode
         Relation = Text(node, "Relation Name"),
         Alias = Text(node, "Alias"),
         IndexName = Text(node, "Index Name"),
-        Conditions = Texts(node, "Filter", "Index Cond", "Recheck Cond"),
+        // Index conditions first: columns an existing index already leads with stay first, so a proposal can replace it.
+        Conditions = Texts(node, "Index Cond", "Recheck Cond", "Filter"),
         JoinConditions = Texts(node, "Hash Cond", "Merge Cond", "Join Filter"),
         SortKeys = node.TryGetProperty("Sort Key", out var keys) ? keys.EnumerateArray().Select(k => k.GetString() ?? string.Empty).ToList() : [],
         TotalCost = node.TryGetProperty("Total Cost", out var cost) ? cost.GetDouble() : 0,

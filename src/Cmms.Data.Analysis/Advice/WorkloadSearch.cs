@@ -11,6 +11,9 @@ namespace Cmms.Data.Analysis.Advice;
 /// </summary>
 internal sealed class WorkloadSearch
 {
+    // Plan costs are estimates; two indexes within half a percent of each other serve a statement equally well.
+    private const double NearTie = 0.995;
+
     private readonly AdvisorSession _session;
     private readonly IReadOnlyList<PlannedStatement> _planned;
     private readonly Dictionary<PlannedStatement, double> _current;
@@ -26,6 +29,8 @@ internal sealed class WorkloadSearch
     public IReadOnlyList<FoundIndex> Proposals { get; private set; } = [];
 
     public IReadOnlyList<UnhelpedStatement> Unhelped { get; private set; } = [];
+
+    public int CatalogOnly { get; private set; }
 
     public static async Task<WorkloadSearch> RunAsync(
         AdvisorSession session,
@@ -87,7 +92,9 @@ internal sealed class WorkloadSearch
 
         var servedSql = found.SelectMany(f => f.Effects).Select(e => e.Sql).ToHashSet(StringComparer.Ordinal);
         Proposals = found;
-        Unhelped = _planned.Where(p => !servedSql.Contains(p.Statement.Sql)).Select(p => Reason(p, derived[p], coveredBy, request)).ToList();
+        // A statement reading only system catalogs (a driver's type loading, a monitoring query) is not the application's to index.
+        Unhelped = _planned.Where(p => p.Tables.Count > 0 && !servedSql.Contains(p.Statement.Sql)).Select(p => Reason(p, derived[p], coveredBy, request)).ToList();
+        CatalogOnly = _planned.Count(p => p.Tables.Count == 0);
     }
 
     private async Task<List<IndexDefinition>> ChooseAsync(List<IndexDefinition> candidates, double minReduction, CancellationToken cancellationToken)
@@ -115,6 +122,13 @@ internal sealed class WorkloadSearch
             {
                 break;
             }
+
+            // At (nearly) the same cut, the composite that covers the best one serves its statements and more (an ORDER BY, a range).
+            var saved = measured[best].Saved(_current);
+            best = open
+                .Where(c => IndexRedundancyRules.Covers(c, best) is not null && measured[c].Saved(_current) >= saved * NearTie)
+                .OrderByDescending(c => measured[c].Saved(_current))
+                .FirstOrDefault() ?? best;
 
             kept.Add(best);
             open.Remove(best);
@@ -190,14 +204,15 @@ internal sealed class WorkloadSearch
 
     private UnhelpedStatement Reason(PlannedStatement statement, IReadOnlyList<IndexDefinition> derived, Dictionary<PlannedStatement, string> coveredBy, AdviceRequest request)
     {
+        var used = statement.Plan.Descendants().Select(n => n.IndexName).OfType<string>().Distinct().ToList();
         var (reason, detail) = derived.Count == 0
-            ? (UnhelpedReason.AlreadyOptimal, statement.Plan.Descendants().Any(n => n.IndexName is not null)
-                ? "its plan already reads through indexes"
-                : "its plan has no condition or order an index could serve")
+            ? (UnhelpedReason.AlreadyOptimal, used.Count > 0 ? $"its plan reads through {string.Join(", ", used)}" : "its plan has no condition or order an index could serve")
             : _bestCut.TryGetValue(statement, out var cut)
                 ? (UnhelpedReason.SequentialScanCheaper, $"the best index found cuts its cost by {Math.Max(0, cut):P0}, less than {request.MinCostReduction:P0}")
                 : coveredBy.TryGetValue(statement, out var cover)
-                    ? (UnhelpedReason.ServedByExistingIndex, $"{cover} already serves what an index for it would")
+                    ? used.Contains(cover)
+                        ? (UnhelpedReason.AlreadyOptimal, $"its plan reads through {string.Join(", ", used)}")
+                        : (UnhelpedReason.ServedByExistingIndex, $"{cover} already serves what an index for it would; the planner prefers its current plan")
                     : (UnhelpedReason.SequentialScanCheaper, "the planner uses none of the indexes derived from it");
         return new UnhelpedStatement(statement.Statement.Sql, statement.Statement.Calls, reason, detail);
     }

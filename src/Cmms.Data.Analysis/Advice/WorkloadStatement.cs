@@ -11,4 +11,10 @@ public sealed record WorkloadStatement(string Sql, long Calls = 1, double? MeanM
 {
     /// <summary>Whether the statement is a query (<c>SELECT</c>, <c>WITH</c> … <c>SELECT</c>, <c>TABLE</c>, <c>VALUES</c>): the only kind advised.</summary>
     public bool IsQuery => SqlScript.FirstWord(Sql) is "select" or "with" or "table" or "values";
+
+    /// <summary>Whether the statement starts with the keyword of a write or utility command (not advised; never planned).</summary>
+    public bool IsCommand => SqlScript.FirstWord(Sql) is "insert" or "update" or "delete" or "merge" or "copy" or "create" or "alter" or "drop"
+        or "truncate" or "grant" or "revoke" or "vacuum" or "analyze" or "cluster" or "reindex" or "refresh" or "set" or "reset" or "show"
+        or "begin" or "start" or "commit" or "rollback" or "savepoint" or "release" or "lock" or "prepare" or "execute" or "deallocate"
+        or "explain" or "do" or "call" or "listen" or "notify" or "discard" or "comment" or "security" or "checkpoint" or "load" or "import";
 }

@@ -58,6 +58,7 @@ internal static class CmmsDbApp
         yield return StatusCommand.Create(console);
         yield return EmbeddedCommand.Create(console);
         yield return AnalyzeCommand.Create(console);
+        yield return AdviseCommand.Create(console);
         yield return VerifyPlansCommand.Create(console);
         yield return BenchCommand.Create(console);
     }

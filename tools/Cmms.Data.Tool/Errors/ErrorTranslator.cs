@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Cmms.Data.Analysis.Advice;
 using Cmms.Data.LocalPostgres;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
@@ -17,6 +18,7 @@ internal static class ErrorTranslator
         var translated = exception switch
         {
             ToolException tool => tool,
+            AdviceException advice => new ToolException(advice.Message),
             AggregateException { InnerExceptions.Count: 1 } aggregate => Translate(aggregate.InnerException!, connection),
             PostgresException postgres => FromPostgres(postgres, connection),
             NpgsqlException npgsql when FindInner<SocketException>(npgsql) is { } socket => Unreachable(connection, socket.Message),
