@@ -17,6 +17,6 @@ public sealed record AdviceReport(
     int CatalogOnlyStatements,
     TimeSpan Elapsed)
 {
-    /// <summary>Whether at least one statement could be planned, so the advice (even "nothing to add") means something.</summary>
-    public bool AdvisedAnything => StatementsPlanned > 0;
+    /// <summary>Whether at least one statement on a user table could be planned, so the advice (even "nothing to add") means something.</summary>
+    public bool AdvisedAnything => StatementsPlanned > CatalogOnlyStatements;
 }
