@@ -7,9 +7,17 @@ using Cmms.Data.Tool.Workload.Bench;
 using Cmms.Data.Tool.Workload.Catalog;
 using Cmms.Data.Tool.Workload.Plans;
 
-// Usage: dotnet tools/Cmms.Data.AdviseBench/bin/Release/net10.0/Cmms.Data.AdviseBench.dll [scale] [report.md]
-var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
-var output = args.Length > 1 ? args[1] : null;
+// Usage: Cmms.Data.AdviseBench demo [scale]           prepares the demo database, prints its connection string, keeps it until Enter
+//        Cmms.Data.AdviseBench bench [scale] [report.md] times whole-process cmms-db advise and the advised queries before and after
+var mode = args.Length > 0 ? args[0] : "bench";
+if (mode is not ("demo" or "bench"))
+{
+    await Console.Error.WriteLineAsync("usage: Cmms.Data.AdviseBench demo [scale] | bench [scale] [report.md]").ConfigureAwait(false);
+    return 2;
+}
+
+var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : mode == "demo" ? 0.1 : 1.0;
+var output = args.Length > 2 ? args[2] : null;
 const int WorkloadRuns = 3;
 const int AdviseRuns = 5;
 const int Warmup = 3;
@@ -18,6 +26,14 @@ const int Samples = 21;
 var setup = Stopwatch.StartNew();
 await using var demo = await AdviseDemoDatabase.CreateAsync(scale, AdviseDemoDatabase.Dropped.Values, WorkloadRuns, CancellationToken.None).ConfigureAwait(false);
 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prepared the database at scale {scale} in {setup.Elapsed.TotalSeconds:F0} s"));
+
+if (mode == "demo")
+{
+    Console.WriteLine(demo.ConnectionString);
+    await Console.Error.WriteLineAsync("Run: cmms-db advise --connection \"<the line above>\". Press Enter to stop the server and delete it.").ConfigureAwait(false);
+    await Console.In.ReadLineAsync().ConfigureAwait(false);
+    return 0;
+}
 
 MachineInfo machine;
 await using (var connection = await demo.OpenAsync().ConfigureAwait(false))
@@ -93,6 +109,8 @@ else
 {
     await File.WriteAllTextAsync(output, text).ConfigureAwait(false);
 }
+
+return 0;
 
 async Task<Stats> TimeAsync(CatalogQuery query)
 {

@@ -28,7 +28,9 @@ public sealed record AdviceRequest
 
     /// <summary>
     ///     The EF Core model the database carries, to write proposals as <c>HasIndex</c> calls on its properties;
-    ///     <see langword="null" /> writes them with column names.
+    ///     <see langword="null" /> (or a task returning null) writes them with column names. A task, so that the caller
+    ///     can build the model (the one CPU-heavy step) while the server plans the statements; it is awaited only when
+    ///     the proposals are written.
     /// </summary>
-    public IReadOnlyModel? Model { get; init; }
+    public Task<IReadOnlyModel?>? Model { get; init; }
 }

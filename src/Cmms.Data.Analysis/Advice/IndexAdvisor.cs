@@ -84,10 +84,11 @@ public static class IndexAdvisor
         var identifiers = found.SelectMany(f => IndexSql.Identifiers(f.Table, f.Definition).Concat(f.Replaces.Select(r => r.Name)));
         var quoted = await session.QuoteAsync(identifiers, cancellationToken).ConfigureAwait(false);
         string Quote(string identifier) => quoted[identifier];
+        var model = request.Model is null ? null : await request.Model.ConfigureAwait(false);
 
         return found.Select(f =>
         {
-            var (code, entityType) = EfIndexCode.Render(f.Table, f.Definition, request.Model);
+            var (code, entityType) = EfIndexCode.Render(f.Table, f.Definition, model);
             return new IndexProposal
             {
                 Definition = f.Definition,

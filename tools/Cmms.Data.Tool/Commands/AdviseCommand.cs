@@ -90,6 +90,8 @@ internal static class AdviseCommand
         builder.ConnectionStringBuilder.ApplicationName ??= "cmms-db advise";
         await using var dataSource = builder.Build();
 
+        // Building the EF Core model is the one CPU-heavy step; it runs while the server plans the statements.
+        var model = Task.Run(() => ModelAsync(context.Get(Model), connection.ConnectionString, cancellationToken), cancellationToken);
         var request = new AdviceRequest
         {
             Statements = statements,
@@ -97,7 +99,7 @@ internal static class AdviseCommand
             MinMeanMs = context.Get(MinMeanMs),
             Top = context.Get(Top),
             MinCostReduction = reduction / 100,
-            Model = await ModelAsync(context.Get(Model), connection.ConnectionString, cancellationToken).ConfigureAwait(false),
+            Model = model,
         };
         var report = await IndexAdvisor.AdviseAsync(dataSource, request, cancellationToken).ConfigureAwait(false);
 
