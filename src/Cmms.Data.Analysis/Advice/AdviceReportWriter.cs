@@ -169,7 +169,7 @@ public static class AdviceReportWriter
     private static string Fenced(string language, string code)
     {
         var fence = new string('`', Math.Max(3, LongestBacktickRun(code) + 1));
-        return $"{fence}{language}\n{Terminal(code).Replace("\\u000a", "\n", StringComparison.Ordinal)}\n{fence}";
+        return $"{fence}{language}\n{string.Join('\n', code.Split('\n').Select(Terminal))}\n{fence}";
     }
 
     private static int LongestBacktickRun(string text)

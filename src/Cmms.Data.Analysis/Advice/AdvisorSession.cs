@@ -56,18 +56,16 @@ internal sealed class AdvisorSession(NpgsqlConnection connection) : IAsyncDispos
         try
         {
             await ExecuteAsync($"PREPARE {StatementName} AS {statement.Sql}", cancellationToken).ConfigureAwait(false);
-            string arguments;
             try
             {
-                arguments = await ArgumentsAsync(cancellationToken).ConfigureAwait(false);
+                var arguments = await ArgumentsAsync(cancellationToken).ConfigureAwait(false);
+                var plan = PlanNode.Parse(await ExplainPreparedAsync(arguments, cancellationToken).ConfigureAwait(false));
+                return (new PlannedStatement(statement, arguments, plan), null);
             }
             finally
             {
                 await ExecuteAsync($"DEALLOCATE {StatementName}", cancellationToken).ConfigureAwait(false);
             }
-
-            var planned = new PlannedStatement(statement, arguments, PlanNode.Parse(await ExplainAsync(statement.Sql, arguments, cancellationToken).ConfigureAwait(false)));
-            return (planned, null);
         }
         catch (PostgresException e)
         {
@@ -228,13 +226,18 @@ internal sealed class AdvisorSession(NpgsqlConnection connection) : IAsyncDispos
         await ExecuteAsync($"PREPARE {StatementName} AS {sql}", cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = new NpgsqlCommand($"EXPLAIN (VERBOSE, FORMAT JSON) EXECUTE {StatementName}{arguments}", connection);
-            return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            return await ExplainPreparedAsync(arguments, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await ExecuteAsync($"DEALLOCATE {StatementName}", cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<string> ExplainPreparedAsync(string arguments, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"EXPLAIN (VERBOSE, FORMAT JSON) EXECUTE {StatementName}{arguments}", connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private NpgsqlCommand TablesCommand(string sql, IReadOnlyCollection<TableName> tables)

@@ -36,7 +36,7 @@ public static class IndexAdvisor
         }
         else
         {
-            var (queries, hidden, _) = await StatStatementsReader.ReadAsync(session.Connection, request, cancellationToken).ConfigureAwait(false);
+            var (queries, hidden) = await StatStatementsReader.ReadAsync(session.Connection, request, cancellationToken).ConfigureAwait(false);
             statements = queries;
             unhelped.AddRange(hidden);
         }

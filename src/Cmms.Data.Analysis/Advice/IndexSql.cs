@@ -15,10 +15,20 @@ internal static class IndexSql
             .Concat(index.KeyColumns.Select(k => k.Name))
             .Concat(index.KeyColumns.Select(k => k.OperatorClass).OfType<string>());
 
+    /// <summary>The <c>CREATE INDEX CONCURRENTLY</c> statement of a proposal.</summary>
     public static string Create(TableName table, IndexDefinition index, Func<string, string> quote)
+        => Build(new StringBuilder("CREATE INDEX CONCURRENTLY ").Append(quote(index.Name)).Append(" ON "), table, index, quote);
+
+    /// <summary>The statement HypoPG simulates (<c>hypopg_create_index</c>): unnamed, since HypoPG names it, and without CONCURRENTLY.</summary>
+    public static string Hypothetical(TableName table, IndexDefinition index, Func<string, string> quote)
+        => Build(new StringBuilder("CREATE INDEX ON "), table, index, quote);
+
+    public static string Drop(TableName table, string index, Func<string, string> quote)
+        => $"DROP INDEX CONCURRENTLY {quote(table.Schema)}.{quote(index)};";
+
+    private static string Build(StringBuilder sql, TableName table, IndexDefinition index, Func<string, string> quote)
     {
-        var sql = new StringBuilder("CREATE INDEX CONCURRENTLY ")
-            .Append(quote(index.Name)).Append(" ON ").Append(quote(table.Schema)).Append('.').Append(quote(table.Name));
+        sql.Append(quote(table.Schema)).Append('.').Append(quote(table.Name));
         if (!string.Equals(index.Method, "btree", StringComparison.Ordinal))
         {
             sql.Append(" USING ").Append(index.Method);
@@ -32,9 +42,6 @@ internal static class IndexSql
 
         return sql.Append(';').ToString();
     }
-
-    public static string Drop(TableName table, string index, Func<string, string> quote)
-        => $"DROP INDEX CONCURRENTLY {quote(table.Schema)}.{quote(index)};";
 
     private static string Key(IndexKeyColumn key, Func<string, string> quote)
     {

@@ -24,7 +24,7 @@ internal static class StatStatementsReader
         LIMIT $3
         """;
 
-    public static async Task<(List<WorkloadStatement> Queries, List<UnhelpedStatement> Hidden, int Other)> ReadAsync(
+    public static async Task<(List<WorkloadStatement> Queries, List<UnhelpedStatement> Hidden)> ReadAsync(
         NpgsqlConnection connection,
         AdviceRequest request,
         CancellationToken cancellationToken)
@@ -33,7 +33,6 @@ internal static class StatStatementsReader
 
         var queries = new List<WorkloadStatement>();
         var hidden = new List<UnhelpedStatement>();
-        var other = 0;
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = request.MinCalls });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = request.MinMeanMs });
@@ -52,10 +51,6 @@ internal static class StatStatementsReader
                 {
                     queries.Add(statement);
                 }
-                else
-                {
-                    other++;
-                }
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState)
@@ -66,7 +61,7 @@ internal static class StatStatementsReader
                 e);
         }
 
-        return (queries, hidden, other);
+        return (queries, hidden);
     }
 
     private static async Task RequireExtensionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -224,8 +224,7 @@ internal sealed class WorkloadSearch
     }
 
     // HypoPG parses this itself; it sees the same identifiers as the final statement, quoted the simplest safe way.
-    private static string Sql(IndexDefinition index)
-        => IndexSql.Create(Table(index), index with { Name = "hypothetical" }, Quote).Replace("CREATE INDEX CONCURRENTLY hypothetical", "CREATE INDEX", StringComparison.Ordinal);
+    private static string Sql(IndexDefinition index) => IndexSql.Hypothetical(Table(index), index, Quote);
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -84,6 +84,11 @@ internal static class AdviseCommand
             throw new ToolException($"--min-cost-reduction must be a percentage from 0 to 100, not {reduction}.", ExitCodes.Usage);
         }
 
+        if (context.Get(Top) < 1 || context.Get(MinCalls) < 0 || context.Get(MinMeanMs) < 0)
+        {
+            throw new ToolException("--top must be at least 1, --min-calls and --min-mean-ms at least 0.", ExitCodes.Usage);
+        }
+
         var statements = context.Get(Queries) is { } file ? SqlScript.Split(await ReadFileAsync(file, cancellationToken).ConfigureAwait(false)) : null;
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString);
