@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
+
+/// <summary>
+///     Inserts into and updates a busy table without pause, on its own connection, until disposed; records how long its
+///     longest statement took (its wait for locks included) and any error.
+/// </summary>
+/// <remarks>Every row it writes satisfies the constraints the scenarios add: a known parent, value ≥ 0, a fresh serial.</remarks>
+internal sealed class BusyWriter : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private readonly List<Exception> _errors = [];
+
+    private BusyWriter(string connectionString, string table) => _loop = Task.Run(() => RunAsync(connectionString, table));
+
+    public TimeSpan LongestStatement { get; private set; }
+
+    private int _statements;
+
+    public int Statements => Volatile.Read(ref _statements);
+
+    public IReadOnlyList<Exception> Errors => _errors;
+
+    public static async Task<BusyWriter> StartAsync(string connectionString, string table)
+    {
+        var writer = new BusyWriter(connectionString, table);
+        while (writer.Statements < 20 && !writer._loop.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        return writer;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(string connectionString, string table)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                $"INSERT INTO {table} (parent_id, value, serial) VALUES (1 + (random() * 999)::int, 1, 'w' || gen_random_uuid())", connection);
+            await using var update = new NpgsqlCommand(
+                $"UPDATE {table} SET value = value + 1 WHERE id = 1 + (random() * 199999)::int", connection);
+            var clock = new Stopwatch();
+            while (!_stop.IsCancellationRequested)
+            {
+                foreach (var command in new[] { insert, update })
+                {
+                    clock.Restart();
+                    await command.ExecuteNonQueryAsync();
+                    LongestStatement = clock.Elapsed > LongestStatement ? clock.Elapsed : LongestStatement;
+                    Interlocked.Increment(ref _statements);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            _errors.Add(ex);
+        }
+    }
+}
