@@ -1,0 +1,100 @@
+using Cmms.Data.Conventions.Migrations.Linting.Rules;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace Cmms.Data.Conventions.Migrations.Linting;
+
+/// <summary>
+///     Reports what a migration does that Cmms.Data cannot make safe on a populated, busy table: table rewrites, renames,
+///     drops the running application still reads, risky raw SQL and costly column types. What Cmms.Data rewrites into a
+///     lock-light form (indexes, foreign keys, checks, NOT NULL, unique keys) is not reported. See docs/lint.md.
+/// </summary>
+public static class MigrationLinter
+{
+    private const int MaxSubjectLength = 160;
+
+    private static readonly MigrationLintRule[] AllRules =
+    [
+        new ColumnTypeRewriteRule(),
+        new RenameColumnRule(),
+        new RenameTableRule(),
+        new DropColumnRule(),
+        new DropTableRule(),
+        new VolatileDefaultRule(),
+        new NotNullWithoutDefaultRule(),
+        new StoredGeneratedColumnRule(),
+        new PreferJsonbRule(),
+        new PreferTimestamptzRule(),
+        new PreferBigintPrimaryKeyRule(),
+        new BlockingCreateIndexSqlRule(),
+        new BlockingDropIndexSqlRule(),
+        new LockTableSqlRule(),
+        new VacuumFullSqlRule(),
+        new ClusterSqlRule(),
+        new EnumAddValueInTransactionSqlRule(),
+        new UpdateBackfillSqlRule(),
+        new ValidatingConstraintSqlRule(),
+    ];
+
+    /// <summary>Every rule: id, name, severity, why and the safe way, in id order.</summary>
+    public static IReadOnlyList<MigrationLintRuleDescription> Rules { get; } =
+        [.. AllRules.Select(r => new MigrationLintRuleDescription(r.Id, r.Name, r.Severity, r.Why, r.SafeWay))];
+
+    /// <summary>Lints the <see cref="Migration.UpOperations" /> of a migration.</summary>
+    /// <param name="migrationId">The migration's id, named in the findings.</param>
+    /// <param name="operations">Its operations.</param>
+    /// <returns>The findings, acknowledged ones included (see <see cref="MigrationLintFinding.IsAcknowledged" />).</returns>
+    public static IReadOnlyList<MigrationLintFinding> Lint(string migrationId, IReadOnlyList<MigrationOperation> operations)
+    {
+        ArgumentNullException.ThrowIfNull(migrationId);
+        ArgumentNullException.ThrowIfNull(operations);
+
+        var scope = LintScope.Of(operations);
+        var findings = new List<MigrationLintFinding>();
+        foreach (var operation in operations)
+        {
+            var acknowledged = MigrationLintAcknowledgements.Of(operation);
+            foreach (var rule in AllRules)
+            {
+                findings.AddRange(rule.Check(operation, scope).Select(subject => Finding(rule, migrationId, subject, acknowledged)));
+            }
+
+            if (operation is SqlOperation sql)
+            {
+                findings.AddRange(LintStatements(migrationId, SqlStatementReader.Read(sql.Sql, !sql.SuppressTransaction, acknowledged), scope));
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Lints a SQL script, statement by statement (only the raw-SQL rules apply: a script has no operations).</summary>
+    /// <param name="scriptName">The script's name, named in the findings.</param>
+    /// <param name="sql">The script.</param>
+    /// <returns>The findings; a statement is acknowledged by a preceding <c>-- cmms-lint: acknowledge CMMS1103 reason</c> comment.</returns>
+    public static IReadOnlyList<MigrationLintFinding> LintScript(string scriptName, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(scriptName);
+        ArgumentNullException.ThrowIfNull(sql);
+
+        var statements = SqlStatementReader.Read(sql, inTransaction: false);
+        var scope = new LintScope(statements.Select(s => SqlPatterns.CreateTable().Match(s.Text)).Where(m => m.Success).Select(m => ((string?)null, m.Groups["table"].Value.Trim('"'))));
+        return LintStatements(scriptName, statements, scope);
+    }
+
+    private static List<MigrationLintFinding> LintStatements(string source, IEnumerable<SqlStatement> statements, LintScope scope)
+        => [.. statements
+            .Where(s => !s.IsGenerated)
+            .SelectMany(s => AllRules.SelectMany(rule => rule.Check(s, scope).Select(subject => Finding(rule, source, subject, s.Acknowledged))))];
+
+    private static MigrationLintFinding Finding(MigrationLintRule rule, string source, string subject, IReadOnlyDictionary<string, string> acknowledged)
+        => new(
+            rule.Id,
+            rule.Name,
+            rule.Severity,
+            source,
+            subject.Length <= MaxSubjectLength ? subject : subject[..(MaxSubjectLength - 1)] + "…",
+            rule.Why,
+            rule.SafeWay,
+            acknowledged.GetValueOrDefault(rule.Id));
+}
