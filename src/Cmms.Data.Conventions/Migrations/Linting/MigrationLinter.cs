@@ -1,4 +1,8 @@
+using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Migrations.Linting.Rules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
@@ -80,6 +84,27 @@ public static class MigrationLinter
         var statements = SqlStatementReader.Read(sql, inTransaction: false);
         var scope = new LintScope(statements.Select(s => SqlPatterns.CreateTable().Match(s.Text)).Where(m => m.Success).Select(m => ((string?)null, m.Groups["table"].Value.Trim('"'))));
         return LintStatements(scriptName, statements, scope);
+    }
+
+    /// <summary>
+    ///     Writes findings through the context's EF Core diagnostics (<see cref="Diagnostics.CmmsEventId.MigrationLintError" />,
+    ///     <see cref="Diagnostics.CmmsEventId.MigrationLintWarning" />, <see cref="Diagnostics.CmmsEventId.MigrationLintAcknowledged" />),
+    ///     so its loggers, <c>LogTo</c>, <c>ConfigureWarnings</c> and <c>dotnet ef</c> see them.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UseSafeMigrations</c> or <c>UseIndexConventions</c>.</param>
+    /// <param name="findings">The findings.</param>
+    public static void Log(DbContext context, IEnumerable<MigrationLintFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(findings);
+
+        var logger = new MigrationLintLogger(
+            context.GetService<IDiagnosticsLogger<DbLoggerCategory.Migrations>>(),
+            context.GetService<CmmsLoggingDefinitions>());
+        foreach (var finding in findings)
+        {
+            logger.Log(finding);
+        }
     }
 
     private static List<MigrationLintFinding> LintStatements(string source, IEnumerable<SqlStatement> statements, LintScope scope)
