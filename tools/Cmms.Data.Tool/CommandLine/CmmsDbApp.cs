@@ -60,5 +60,6 @@ internal static class CmmsDbApp
         yield return AnalyzeCommand.Create(console);
         yield return VerifyPlansCommand.Create(console);
         yield return BenchCommand.Create(console);
+        yield return LintCommand.Create(console);
     }
 }

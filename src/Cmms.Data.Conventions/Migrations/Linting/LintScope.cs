@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Migrations.Linting.Rules;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Cmms.Data.Conventions.Migrations.Linting;
@@ -7,8 +8,15 @@ internal sealed class LintScope(IEnumerable<(string? Schema, string Table)> crea
 {
     private readonly HashSet<(string? Schema, string Table)> _createdHere = createdHere.ToHashSet();
 
-    public static LintScope Of(IEnumerable<MigrationOperation> operations)
-        => new(operations.OfType<CreateTableOperation>().Select(t => (t.Schema, t.Name)));
+    /// <summary>The tables a migration creates: by CreateTable, or by raw SQL (CREATE TABLE, CREATE MATERIALIZED VIEW).</summary>
+    public static LintScope Of(IReadOnlyList<MigrationOperation> operations)
+        => new(operations.OfType<CreateTableOperation>().Select(t => (t.Schema, t.Name))
+            .Concat(CreatedBySql(operations.OfType<SqlOperation>().SelectMany(s => SqlStatementReader.Read(s.Sql, inTransaction: false)))));
+
+    /// <summary>The tables and materialized views that statements create.</summary>
+    public static IEnumerable<(string? Schema, string Table)> CreatedBySql(IEnumerable<SqlStatement> statements)
+        => statements.Select(s => SqlPatterns.CreateTable().Match(s.Text)).Where(m => m.Success)
+            .Select(m => ((string?)null, m.Groups["table"].Value.Split('.')[^1].Trim('"')));
 
     /// <summary>Whether the table exists before the migration runs (and may be populated and busy).</summary>
     public bool IsExisting(string table, string? schema) => !_createdHere.Contains((schema, table));

@@ -72,6 +72,24 @@ public static class MigrationLinter
         return findings;
     }
 
+    /// <summary>Lints migrations of the context's migrations assembly, oldest first.</summary>
+    /// <param name="context">The context whose migrations to lint.</param>
+    /// <param name="migrationIds">The ids to lint (e.g. the pending ones); null for every migration.</param>
+    /// <returns>The findings of all of them, in migration order.</returns>
+    public static IReadOnlyList<MigrationLintFinding> LintMigrations(DbContext context, IEnumerable<string>? migrationIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        var assembly = context.GetService<IMigrationsAssembly>();
+        var provider = context.Database.ProviderName
+            ?? throw new InvalidOperationException("The context has no database provider configured.");
+        var wanted = migrationIds?.ToHashSet(StringComparer.Ordinal);
+        return [.. assembly.Migrations
+            .Where(m => wanted is null || wanted.Contains(m.Key))
+            .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .SelectMany(m => Lint(m.Key, assembly.CreateMigration(m.Value, provider).UpOperations))];
+    }
+
     /// <summary>Lints a SQL script, statement by statement (only the raw-SQL rules apply: a script has no operations).</summary>
     /// <param name="scriptName">The script's name, named in the findings.</param>
     /// <param name="sql">The script.</param>
@@ -82,7 +100,7 @@ public static class MigrationLinter
         ArgumentNullException.ThrowIfNull(sql);
 
         var statements = SqlStatementReader.Read(sql, inTransaction: false);
-        var scope = new LintScope(statements.Select(s => SqlPatterns.CreateTable().Match(s.Text)).Where(m => m.Success).Select(m => ((string?)null, m.Groups["table"].Value.Trim('"'))));
+        var scope = new LintScope(LintScope.CreatedBySql(statements));
         return LintStatements(scriptName, statements, scope);
     }
 

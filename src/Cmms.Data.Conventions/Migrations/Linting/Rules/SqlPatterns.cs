@@ -35,7 +35,7 @@ internal static partial class SqlPatterns
     [GeneratedRegex(@"^ALTER\s+TABLE\s+(IF\s+EXISTS\s+)?\S+\s+RENAME\s+TO\s+\S+", RegexOptions.IgnoreCase)]
     public static partial Regex RenameTable();
 
-    [GeneratedRegex(@"^CREATE\s+(UNLOGGED\s+)?TABLE\s+(IF\s+NOT\s+EXISTS\s+)?(?<table>[^\s(]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^CREATE\s+(UNLOGGED\s+TABLE|TABLE|MATERIALIZED\s+VIEW)\s+(IF\s+NOT\s+EXISTS\s+)?(?<table>[^\s(]+)", RegexOptions.IgnoreCase)]
     public static partial Regex CreateTable();
 
     // Functions PostgreSQL marks VOLATILE that appear in column defaults (pg_proc.provolatile = 'v').

@@ -118,6 +118,18 @@ public sealed class MigrationLintRuleTests
         findings.Select(f => f.Source).Should().OnlyContain(s => s == "deploy.sql");
     }
 
+    [Fact]
+    public void Index_on_a_materialized_view_the_same_migration_creates_is_not_reported()
+    {
+        var findings = MigrationLinter.Lint("m", [
+            Sql("CREATE MATERIALIZED VIEW mv_popular AS SELECT 1 AS id;"),
+            Sql("CREATE UNIQUE INDEX ux_mv_popular_id ON mv_popular (id);"),
+            Sql("CREATE INDEX ix_machines_zone ON public.machines (zone);"),
+        ]);
+
+        findings.Select(f => f.Subject).Should().Equal("CREATE INDEX ix_machines_zone ON public.machines");
+    }
+
     private static AddColumnOperation Column(string name, string type) => new() { Table = "t", Name = name, ColumnType = type, ClrType = typeof(long) };
 
     private static CreateTableOperation Create(string table, AddColumnOperation key)
