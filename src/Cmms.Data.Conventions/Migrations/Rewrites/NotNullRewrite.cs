@@ -7,8 +7,8 @@ namespace Cmms.Data.Conventions.Migrations.Rewrites;
 
 /// <summary>
 ///     A nullable column of an existing table made NOT NULL: a helper <c>CHECK (column IS NOT NULL) NOT VALID</c>, its
-///     <c>VALIDATE</c>, then the column change itself (whose <c>SET NOT NULL</c> now skips the scan), then the helper
-///     check is dropped.
+///     <c>VALIDATE</c>, <c>SET NOT NULL</c> (which now skips the scan), the helper check dropped, then the rest of the
+///     column change as Npgsql writes it.
 /// </summary>
 /// <remarks>
 ///     <c>SET NOT NULL</c> takes ACCESS EXCLUSIVE and scans the whole table to prove there is no NULL, unless a valid
@@ -23,7 +23,7 @@ internal sealed class NotNullRewrite(RewriteSql sql)
     private const int MaxIdentifierBytes = 63;
 
     /// <param name="operation">The operation (nullable → NOT NULL).</param>
-    /// <param name="alterColumn">Writes Npgsql's own commands for the operation (its SET NOT NULL and any other change).</param>
+    /// <param name="alterColumn">Writes Npgsql's own commands for the operation (type, default, comment; its SET NOT NULL is then a no-op).</param>
     /// <param name="builder">Where the commands go.</param>
     public void Generate(AlterColumnOperation operation, Action<MigrationCommandListBuilder> alterColumn, MigrationCommandListBuilder builder)
     {
@@ -48,9 +48,13 @@ internal sealed class NotNullRewrite(RewriteSql sql)
                 $"some rows have NULL in {column}",
                 $"SELECT * FROM {table} WHERE {column} IS NULL"));
 
-        alterColumn(builder);
-
+        // SET NOT NULL on its own, while the helper still proves it; Npgsql's ALTER COLUMN below always restates the type,
+        // and ALTER COLUMN … TYPE rebuilds (re-checks with a scan, under ACCESS EXCLUSIVE) every constraint on the
+        // column, so the helper must be gone before it runs. SET NOT NULL on a NOT NULL column changes nothing.
+        RewriteSql.AppendSelfGuarded(builder, $"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL;");
         RewriteSql.AppendSelfGuarded(builder, $"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {sql.Identifier(helper)};");
+
+        alterColumn(builder);
     }
 
     /// <summary>The helper check's name: <c>{table}_{column}_not_null</c>, shortened with a hash to fit 63 bytes.</summary>

@@ -45,7 +45,7 @@ public sealed class ConstraintRewriteSqlTests
     }
 
     [Fact]
-    public void Not_null_is_proven_by_a_validated_helper_check_before_set_not_null_and_the_check_is_dropped_after()
+    public void Not_null_is_proven_by_a_validated_helper_check_which_is_dropped_before_the_column_type_is_restated()
     {
         var commands = Generate(new AlterColumnOperation
         {
@@ -53,12 +53,16 @@ public sealed class ConstraintRewriteSqlTests
             OldColumn = Column("serial", nullable: true),
         });
 
-        commands.Should().HaveCount(4);
+        commands.Should().HaveCount(5);
         commands[0].CommandText.Should().Contain("ADD CONSTRAINT readings_serial_not_null CHECK (serial IS NOT NULL) NOT VALID;");
         commands[1].CommandText.Should().Contain("VALIDATE CONSTRAINT readings_serial_not_null;");
-        commands[2].CommandText.Should().Contain("ALTER COLUMN serial SET NOT NULL;");
-        commands[2].TransactionSuppressed.Should().BeFalse();
+        commands[2].CommandText.Should().Contain("ALTER TABLE readings ALTER COLUMN serial SET NOT NULL;");
         commands[3].CommandText.Should().Contain("DROP CONSTRAINT IF EXISTS readings_serial_not_null;");
+        commands.Take(4).Should().OnlyContain(c => c.TransactionSuppressed && RerunnableCommand.IsMarked(c.CommandText));
+
+        // Npgsql's own ALTER COLUMN restates the type, which would re-check the helper with a scan: it comes after the drop.
+        commands[4].CommandText.Should().Contain("ALTER COLUMN serial TYPE text;");
+        commands[4].TransactionSuppressed.Should().BeFalse();
     }
 
     [Fact]
