@@ -19,7 +19,7 @@ namespace Cmms.Data.Conventions.Diagnostics;
 ///         https://learn.microsoft.com/ef/core/logging-events-diagnostics/extensions-logging#configuration-for-specific-messages.
 ///     </para>
 /// </remarks>
-public static class CmmsEventId
+public static partial class CmmsEventId
 {
     /// <summary>The first id of the index conventions' events.</summary>
     public const int IndexConventionsBaseId = 72000;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cmms.Data.Conventions.Internal;
+using Cmms.Data.Conventions.Migrations.Rewrites;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -29,6 +30,10 @@ internal sealed class SafeMigrationsSqlGenerator(
 
     private readonly TimeSpan _lockTimeout =
         contextOptions.FindExtension<CmmsConventionsOptionsExtension>()?.LockTimeout ?? SafeMigrationsDefaults.LockTimeout;
+
+    private readonly RewriteSql _rewriteSql = new(
+        dependencies.SqlGenerationHelper,
+        dependencies.TypeMappingSource.FindMapping(typeof(string))!);
 
     private HashSet<(string? Schema, string Table)> _tablesCreatedHere = [];
 
@@ -63,21 +68,8 @@ internal sealed class SafeMigrationsSqlGenerator(
             return;
         }
 
-        // A failed concurrent build leaves an INVALID index behind: a plain rerun fails with "already exists" and
-        // IF NOT EXISTS alone would keep the broken index (npgsql/efcore.pg#2737). Drop it first; only an invalid one.
-        builder
-            .AppendLine(RerunnableCommand.Marker)
-            .AppendLine("DO $cmms$")
-            .AppendLine("BEGIN")
-            .AppendLine("    IF EXISTS (")
-            .AppendLine("        SELECT 1 FROM pg_index i")
-            .AppendLine("        JOIN pg_class c ON c.oid = i.indexrelid")
-            .AppendLine("        JOIN pg_namespace n ON n.oid = c.relnamespace")
-            .AppendLine($"        WHERE c.relname = {Literal(operation.Name)} AND n.nspname = {SchemaExpression(operation.Schema)} AND NOT i.indisvalid) THEN")
-            .AppendLine($"        DROP INDEX {Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name, operation.Schema)};")
-            .AppendLine("    END IF;")
-            .AppendLine("END $cmms$;")
-            .EndCommand(suppressTransaction: true);
+        // A failed concurrent build leaves an INVALID index behind (npgsql/efcore.pg#2737): drop it first, only an invalid one.
+        _rewriteSql.AppendDropInvalidIndex(builder, operation.Name, operation.Schema);
 
         operation.AddAnnotation(CreatedConcurrentlyAnnotation, true);
         var statement = new MigrationCommandListBuilder(Dependencies);
@@ -111,6 +103,73 @@ internal sealed class SafeMigrationsSqlGenerator(
             .EndCommand(suppressTransaction: true);
     }
 
+    // Constraint rewrites for existing tables (see Rewrites/): each is a small delegation, the SQL lives in its class.
+    protected override void Generate(AddForeignKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
+    {
+        if (!terminate || !IsExisting(operation.Table, operation.Schema) || operation.PrincipalColumns is null)
+        {
+            base.Generate(operation, model, builder, terminate);
+            return;
+        }
+
+        new ForeignKeyRewrite(_rewriteSql).Generate(operation, Capture(b => base.Generate(operation, model, b, terminate: false)), builder);
+    }
+
+    protected override void Generate(AddCheckConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        if (!IsExisting(operation.Table, operation.Schema))
+        {
+            base.Generate(operation, model, builder);
+            return;
+        }
+
+        new CheckConstraintRewrite(_rewriteSql).Generate(operation, builder);
+    }
+
+    protected override void Generate(AlterColumnOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        if (!IsExisting(operation.Table, operation.Schema) || operation.IsNullable || !operation.OldColumn.IsNullable)
+        {
+            base.Generate(operation, model, builder);
+            return;
+        }
+
+        new NotNullRewrite(_rewriteSql).Generate(operation, b => base.Generate(operation, model, b), builder);
+    }
+
+    protected override void Generate(AddUniqueConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        if (!IsExisting(operation.Table, operation.Schema))
+        {
+            base.Generate(operation, model, builder);
+            return;
+        }
+
+        new UniqueIndexFirstRewrite(_rewriteSql).Generate("UNIQUE", operation.Name, operation.Table, operation.Schema, operation.Columns, builder);
+    }
+
+    protected override void Generate(AddPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
+    {
+        if (!terminate || !IsExisting(operation.Table, operation.Schema))
+        {
+            base.Generate(operation, model, builder, terminate);
+            return;
+        }
+
+        new UniqueIndexFirstRewrite(_rewriteSql).Generate("PRIMARY KEY", operation.Name, operation.Table, operation.Schema, operation.Columns, builder);
+    }
+
+    private bool IsExisting(string table, string? schema) => !_tablesCreatedHere.Contains((schema, table));
+
+    // The text of one statement Npgsql writes (without terminator), for a rewrite to extend.
+    private string Capture(Action<MigrationCommandListBuilder> generate)
+    {
+        var statement = new MigrationCommandListBuilder(Dependencies);
+        generate(statement);
+        statement.EndCommand();
+        return statement.GetCommandList().Single().CommandText.TrimEnd();
+    }
+
     private bool IsConcurrent(CreateIndexOperation operation)
         => operation[CreatedConcurrentlyAnnotation] is true
             || (operation.Table is { } table && !_tablesCreatedHere.Contains((operation.Schema, table)));
@@ -141,7 +200,4 @@ internal sealed class SafeMigrationsSqlGenerator(
         return createIndex.Insert(at + Concurrently.Length, "IF NOT EXISTS ");
     }
 
-    private string Literal(string value) => Dependencies.TypeMappingSource.FindMapping(typeof(string))!.GenerateSqlLiteral(value);
-
-    private string SchemaExpression(string? schema) => schema is null ? "current_schema()" : Literal(schema);
 }

@@ -89,6 +89,7 @@ internal static partial class CmmsDbApp
         yield return EmbeddedCommand.Create(console);
         yield return AnalyzeCommand.Create(console);
         yield return AdviseCommand.Create(console);
+        yield return LintCommand.Create(console);
     }
 
     // The value after --connection/-c (also written --connection=… or -c:…) and CMMS_DB_CONNECTION, with their passwords.

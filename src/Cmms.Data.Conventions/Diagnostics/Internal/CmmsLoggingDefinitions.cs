@@ -26,6 +26,12 @@ internal sealed class CmmsLoggingDefinitions
     public EventDefinitionBase? LogForeignKeyIndexCovered;
 
     public EventDefinitionBase? LogConventionIndexRemoved;
+
+    public EventDefinitionBase? LogMigrationLintError;
+
+    public EventDefinitionBase? LogMigrationLintWarning;
+
+    public EventDefinitionBase? LogMigrationLintAcknowledged;
 #pragma warning restore CA1051
 
     /// <summary>Returns the definition held in <paramref name="definition" />, creating it the first time.</summary>

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cmms.Data.Conventions.Migrations.Linting;
+using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Connection;
+using Cmms.Data.Tool.Errors;
+using Cmms.Data.Tool.Lint;
+using Cmms.Data.Tool.Migrations;
+using Npgsql;
+
+namespace Cmms.Data.Tool.Commands;
+
+/// <summary>
+///     <c>cmms-db lint</c>: reports what migrations (or a SQL script) do that cannot be made safe on a busy table, with
+///     the lint rules of Cmms.Data (docs/lint.md). Reads only.
+/// </summary>
+internal static class LintCommand
+{
+    // No server is contacted for --all and --script: the context only serves the migrations assembly.
+    private const string NoServer = "Host=cmms-db-lint-reads-no-database.invalid";
+
+    private static readonly Option<bool> All = new("--all")
+    {
+        Description = "Lint every migration of this cmms-db build instead of the database's pending ones (needs no database).",
+    };
+
+    private static readonly Option<FileInfo?> Script = new("--script")
+    {
+        Description = "Lint this SQL script (e.g. from cmms-db script) instead of migrations (needs no database).",
+        HelpName = "file",
+    };
+
+    private static readonly Option<string?> Format = Choice(
+        "--format", "Output format: text, json or markdown (for a pull-request comment). Default: text, or json with --json.", "text", "json", "markdown");
+
+    private static readonly Option<string?> FailOn = Choice(
+        "--fail-on", "Exit with code 1 when an unacknowledged finding of this severity or worse exists: warning or error.", "warning", "error");
+
+    public static Command Create(ToolConsole console)
+        => ToolCommand.Create(
+            "lint",
+            "Report migration operations that lock a busy table or break the running application (rewrites, renames, drops, "
+            + "risky raw SQL, costly types), each with why and the safe way. Changes nothing.",
+            console,
+            RunAsync,
+            All,
+            Script,
+            Format,
+            FailOn);
+
+    private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
+    {
+        var report = await LintAsync(context, cancellationToken).ConfigureAwait(false);
+        var output = (context.Get(Format) ?? (context.Json ? "json" : "text")) switch
+        {
+            "json" => JsonSerializer.Serialize(report, ToolJson.Options) + Environment.NewLine,
+            "markdown" => LintMarkdownWriter.Write(report),
+            _ => LintTextWriter.Write(report),
+        };
+        await context.Console.Out.WriteAsync(output).ConfigureAwait(false);
+
+        var threshold = context.Get(FailOn) switch
+        {
+            "warning" => MigrationLintSeverity.Warning,
+            "error" => MigrationLintSeverity.Error,
+            _ => (MigrationLintSeverity?)null,
+        };
+        if (threshold is { } gate && report.HasFindingsAtOrAbove(gate))
+        {
+            await context.Console.Error.WriteLineAsync($"cmms-db: {report.Headline} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<LintReport> LintAsync(ToolContext context, CancellationToken cancellationToken)
+    {
+        if (context.Get(Script) is { } script)
+        {
+            if (!script.Exists)
+            {
+                throw new ToolException($"The script '{script.FullName}' does not exist: pass an existing SQL file to --script.", ExitCodes.Usage);
+            }
+
+            var sql = await File.ReadAllTextAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+            return new LintReport($"the script '{script.Name}'", [script.Name], MigrationLinter.LintScript(script.Name, sql));
+        }
+
+        if (context.Get(All))
+        {
+            using var offline = CmmsContextFactory.Create(NoServer);
+            var ids = MigrationCatalog.From(offline).Ids;
+            return new LintReport($"all {ids.Count} migrations", ids, MigrationLinter.LintMigrations(offline));
+        }
+
+        var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var db = CmmsContextFactory.Create(connection.ConnectionString);
+        await using var npgsql = new NpgsqlConnection(connection.ConnectionString);
+        await npgsql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var pending = (await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false)).Pending(MigrationCatalog.From(db));
+        return new LintReport($"{pending.Count} pending migrations of '{connection.Database}'", pending, MigrationLinter.LintMigrations(db, pending));
+    }
+
+    private static Option<string?> Choice(string name, string description, params string[] values)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = string.Join("|", values) };
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+}

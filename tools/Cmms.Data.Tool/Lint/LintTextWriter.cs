@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cmms.Data.Tool.Lint;
+
+/// <summary>The lint report for a terminal: one block per finding, then the counts.</summary>
+internal static class LintTextWriter
+{
+    public static string Write(LintReport report)
+    {
+        var text = new StringBuilder();
+        foreach (var finding in report.Findings)
+        {
+            var state = finding.IsAcknowledged ? "acknowledged" : finding.Severity.ToString().ToLowerInvariant();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{state} {finding.RuleId} {finding.RuleName} in {TerminalText.Safe(finding.Source)}: {TerminalText.Safe(finding.Subject)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  why: {finding.Why}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  safe way: {finding.SafeWay}");
+            if (finding.IsAcknowledged)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  acknowledged: {TerminalText.Safe(finding.AcknowledgedReason!)}");
+            }
+        }
+
+        text.AppendLine(report.Headline + ".");
+        return text.ToString();
+    }
+}
