@@ -1,5 +1,6 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.IntegrationTests.Tool;
+using Cmms.Data.IntegrationTests.Workload;
 
 namespace Cmms.Data.IntegrationTests.Security;
 
@@ -9,17 +10,11 @@ namespace Cmms.Data.IntegrationTests.Security;
 /// </summary>
 public sealed class OptionValueTests
 {
-    // Each numeric option of each command, with a non-number, a fraction, a negative, an overflow and a value out of its range.
+    // Each numeric option of each cmms-db command, with a non-number, a fraction, a negative, an overflow and a value out of its range.
     public static TheoryData<string, string, string> BadValues()
     {
         var data = new TheoryData<string, string, string>();
-        void Integer(string command, string option, string outOfRange)
-        {
-            foreach (var value in new[] { "abc", "1.5", "-1", "2147483648", "99999999999999999999", outOfRange })
-            {
-                data.Add(command, option, value);
-            }
-        }
+        void Integer(string command, string option, string outOfRange) => AddInteger(data, command, option, outOfRange);
 
         void Duration(string command, string option)
         {
@@ -29,6 +24,31 @@ public sealed class OptionValueTests
             }
         }
 
+        void Decimal(string command, string option, string outOfRange)
+        {
+            foreach (var value in new[] { "abc", "-1", "1e400", outOfRange })
+            {
+                data.Add(command, option, value);
+            }
+        }
+
+        Integer("migrate", "--retries", "101");
+        Duration("migrate", "--lock-timeout");
+        Duration("migrate", "--lock-wait");
+        Duration("script", "--lock-timeout");
+        Integer("advise", "--min-calls", "-5");
+        Integer("advise", "--top", "0");
+        Decimal("advise", "--min-mean-ms", "-0.5");
+        Decimal("advise", "--min-cost-reduction", "100.5");
+        return data;
+    }
+
+    // The same for cmms-bench, the benchmark's own executable.
+    public static TheoryData<string, string, string> BadBenchValues()
+    {
+        var data = new TheoryData<string, string, string>();
+        void Integer(string command, string option, string outOfRange) => AddInteger(data, command, option, outOfRange);
+
         void Scale(string command)
         {
             foreach (var value in new[] { "abc", "-1", "0", "1e400", "100.5" })
@@ -37,10 +57,6 @@ public sealed class OptionValueTests
             }
         }
 
-        Integer("migrate", "--retries", "101");
-        Duration("migrate", "--lock-timeout");
-        Duration("migrate", "--lock-wait");
-        Duration("script", "--lock-timeout");
         Integer("bench", "--runs", "0");
         Integer("bench", "--warmup", "1000001");
         Integer("bench", "--write-samples", "0");
@@ -63,6 +79,17 @@ public sealed class OptionValueTests
     }
 
     [Theory]
+    [MemberData(nameof(BadBenchValues))]
+    public async Task A_bad_cmms_bench_value_is_one_usage_line_naming_the_option_and_exit_code_2(string command, string option, string value)
+    {
+        var run = await CmmsBenchRun.InProcessAsync(command, option, value);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.ErrorLines.Should().ContainSingle(run.Error).Which.Should().StartWith($"cmms-bench: {option} ").And.Contain("Run 'cmms-bench --help' for usage.");
+        run.Output.Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("00:00:05", "5000ms")]
     [InlineData("5s", "5000ms")]
     [InlineData("500ms", "500ms")]
@@ -75,6 +102,14 @@ public sealed class OptionValueTests
         var run = await CmmsDbRun.InProcessAsync("script", "--lock-timeout", value);
 
         run.ShouldSucceed().Output.Should().Contain($"SET lock_timeout = '{setting}';");
+    }
+
+    private static void AddInteger(TheoryData<string, string, string> data, string command, string option, string outOfRange)
+    {
+        foreach (var value in new[] { "abc", "1.5", "-1", "2147483648", "99999999999999999999", outOfRange })
+        {
+            data.Add(command, option, value);
+        }
     }
 
     [Fact]
@@ -99,8 +134,8 @@ public sealed class OptionValueTests
     [InlineData("migrate", true, true)]
     [InlineData("status", true, true)]
     [InlineData("analyze", true, true)]
-    [InlineData("verify-plans", true, true)]
-    [InlineData("bench", true, true)]
+    [InlineData("advise", true, true)]
+    [InlineData("lint", true, true)]
     [InlineData("script", false, true)]
     [InlineData("embedded start", false, true)]
     [InlineData("embedded", false, false)]

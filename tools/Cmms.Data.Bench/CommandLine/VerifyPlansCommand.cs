@@ -30,7 +30,17 @@ internal static class VerifyPlansCommand
     {
         scale.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<double>();
+            // Validators run even when the parser rejected the value (and said why); reading it then throws.
+            double value;
+            try
+            {
+                value = result.GetValueOrDefault<double>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
             if (value > 0 && value < PlanVerifier.MinimumScale)
             {
                 result.AddError(string.Create(

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Analysis.Advice;
 using Cmms.Data.Tool.Analysis.Catalog;
 using Cmms.Data.Tool.CommandLine;
@@ -23,38 +24,44 @@ internal static class AdviseCommand
         HelpName = "file",
     };
 
-    private static readonly Option<long> MinCalls = new("--min-calls")
-    {
-        Description = "From pg_stat_statements: only statements called at least this often. Default: 1.",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<int> MinCalls = NumberOption.Integer(
+        "--min-calls",
+        "From pg_stat_statements: only statements called at least this often.",
+        defaultValue: 1,
+        minimum: 0,
+        maximum: int.MaxValue);
 
-    private static readonly Option<double> MinMeanMs = new("--min-mean-ms")
-    {
-        Description = "From pg_stat_statements: only statements with at least this mean execution time (ms). Default: 0.",
-    };
+    private static readonly Option<double> MinMeanMs = NumberOption.DecimalFrom(
+        "--min-mean-ms",
+        "From pg_stat_statements: only statements with at least this mean execution time (ms).",
+        defaultValue: 0,
+        minimum: 0,
+        maximum: double.MaxValue,
+        helpName: "ms");
 
-    private static readonly Option<int> Top = new("--top")
-    {
-        Description = "From pg_stat_statements: the N statements on user tables with the most total execution time. Default: 100.",
-        HelpName = "n",
-        DefaultValueFactory = _ => 100,
-    };
+    private static readonly Option<int> Top = NumberOption.Integer(
+        "--top",
+        "From pg_stat_statements: the N statements on user tables with the most total execution time.",
+        defaultValue: 100,
+        minimum: 1,
+        maximum: 100_000,
+        helpName: "n");
 
-    private static readonly Option<double> MinCostReduction = new("--min-cost-reduction")
-    {
-        Description = "Propose an index only if it cuts the planned cost of the statements it serves by at least this percentage. Default: 50.",
-        HelpName = "percent",
-        DefaultValueFactory = _ => 50,
-    };
+    private static readonly Option<double> MinCostReduction = NumberOption.DecimalFrom(
+        "--min-cost-reduction",
+        "Propose an index only if it cuts the planned cost of the statements it serves by at least this percentage.",
+        defaultValue: 50,
+        minimum: 0,
+        maximum: 100,
+        helpName: "percent");
 
-    private static readonly Option<string?> Model = Choice(
+    private static readonly Option<string?> Model = ChoiceOption.Create(
         "--model",
         "Write proposals against this EF Core model: cmms (the Cmms.Data model) or none (table and column names). Default: cmms when __EFMigrationsHistory holds Cmms.Data migrations.",
         "cmms",
         "none");
 
-    private static readonly Option<string?> Format = Choice(
+    private static readonly Option<string?> Format = ChoiceOption.Create(
         "--format",
         "Output format: text, json or markdown. Default: text, or json with --json.",
         "text",
@@ -68,6 +75,8 @@ internal static class AdviseCommand
             + "against the existing indexes by the Cmms.Data rules, and written as EF Core HasIndex code and CREATE INDEX CONCURRENTLY. Never writes.",
             console,
             RunAsync,
+            CommonOptions.Connection,
+            CommonOptions.Json,
             Queries,
             MinCalls,
             MinMeanMs,
@@ -79,16 +88,6 @@ internal static class AdviseCommand
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
         var reduction = context.Get(MinCostReduction);
-        if (reduction is < 0 or > 100)
-        {
-            throw new ToolException($"--min-cost-reduction must be a percentage from 0 to 100, not {reduction}.", ExitCodes.Usage);
-        }
-
-        if (context.Get(Top) < 1 || context.Get(MinCalls) < 0 || context.Get(MinMeanMs) < 0)
-        {
-            throw new ToolException("--top must be at least 1, --min-calls and --min-mean-ms at least 0.", ExitCodes.Usage);
-        }
-
         var statements = context.Get(Queries) is { } file ? SqlScript.Split(await ReadFileAsync(file, cancellationToken).ConfigureAwait(false)) : null;
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString);
@@ -159,12 +158,5 @@ internal static class AdviseCommand
 
             return context.GetService<IDesignTimeModel>().Model;
         }
-    }
-
-    private static Option<string?> Choice(string name, string description, params string[] values)
-    {
-        var option = new Option<string?>(name) { Description = description, HelpName = string.Join("|", values) };
-        option.AcceptOnlyFromAmong(values);
-        return option;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Tool.Analysis;
 using Cmms.Data.Tool.Analysis.Findings;
 using Cmms.Data.Tool.Analysis.Report;
@@ -18,20 +19,20 @@ internal static class AnalyzeCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static readonly Option<string?> Model = CreateChoice(
+    private static readonly Option<string?> Model = ChoiceOption.Create(
         "--model",
         "Check index drift against this model: cmms (the Cmms.Data model) or none. Default: cmms when __EFMigrationsHistory holds Cmms.Data migrations, else none.",
         "cmms",
         "none");
 
-    private static readonly Option<string?> Format = CreateChoice(
+    private static readonly Option<string?> Format = ChoiceOption.Create(
         "--format",
         "Output format: text, json or markdown (for a pull-request comment). Default: text, or json with --json.",
         "text",
         "json",
         "markdown");
 
-    private static readonly Option<string?> FailOn = CreateChoice(
+    private static readonly Option<string?> FailOn = ChoiceOption.Create(
         "--fail-on",
         "Exit with code 1 when a finding of this severity or worse exists: warning or error.",
         "warning",
@@ -84,12 +85,5 @@ internal static class AnalyzeCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private static Option<string?> CreateChoice(string name, string description, params string[] values)
-    {
-        var option = new Option<string?>(name) { Description = description, HelpName = string.Join("|", values) };
-        option.AcceptOnlyFromAmong(values);
-        return option;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.CommandLine;
 using System.Text.Json;
 using Cmms.Data.Conventions.Migrations.Linting;
 using Cmms.Data.Tool.CommandLine;
@@ -30,10 +31,10 @@ internal static class LintCommand
         HelpName = "file",
     };
 
-    private static readonly Option<string?> Format = Choice(
+    private static readonly Option<string?> Format = ChoiceOption.Create(
         "--format", "Output format: text, json or markdown (for a pull-request comment). Default: text, or json with --json.", "text", "json", "markdown");
 
-    private static readonly Option<string?> FailOn = Choice(
+    private static readonly Option<string?> FailOn = ChoiceOption.Create(
         "--fail-on", "Exit with code 1 when an unacknowledged finding of this severity or worse exists: warning or error.", "warning", "error");
 
     public static Command Create(ToolConsole console)
@@ -43,6 +44,8 @@ internal static class LintCommand
             + "risky raw SQL, costly types), each with why and the safe way. Changes nothing.",
             console,
             RunAsync,
+            CommonOptions.Connection,
+            CommonOptions.Json,
             All,
             Script,
             Format,
@@ -100,12 +103,5 @@ internal static class LintCommand
         await npgsql.OpenAsync(cancellationToken).ConfigureAwait(false);
         var pending = (await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false)).Pending(MigrationCatalog.From(db));
         return new LintReport($"{pending.Count} pending migrations of '{connection.Database}'", pending, MigrationLinter.LintMigrations(db, pending));
-    }
-
-    private static Option<string?> Choice(string name, string description, params string[] values)
-    {
-        var option = new Option<string?>(name) { Description = description, HelpName = string.Join("|", values) };
-        option.AcceptOnlyFromAmong(values);
-        return option;
     }
 }

@@ -25,12 +25,19 @@ internal static class NumberOption
     };
 
     /// <summary>A decimal-number option greater than <paramref name="exclusiveMinimum" /> and at most <paramref name="maximum" />.</summary>
-    public static Option<double> Decimal(string name, string description, double defaultValue, double exclusiveMinimum, double maximum, string helpName) => new(name)
+    public static Option<double> Decimal(string name, string description, double defaultValue, double exclusiveMinimum, double maximum, string helpName)
+        => Decimal(name, description, defaultValue, new DecimalRange(exclusiveMinimum, MinimumIncluded: false, maximum), helpName);
+
+    /// <summary>A decimal-number option from <paramref name="minimum" /> to <paramref name="maximum" />, both included.</summary>
+    public static Option<double> DecimalFrom(string name, string description, double defaultValue, double minimum, double maximum, string helpName)
+        => Decimal(name, description, defaultValue, new DecimalRange(minimum, MinimumIncluded: true, maximum), helpName);
+
+    private static Option<double> Decimal(string name, string description, double defaultValue, DecimalRange range, string helpName) => new(name)
     {
         Description = string.Create(CultureInfo.InvariantCulture, $"{description} Default: {defaultValue}."),
         HelpName = helpName,
         DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => ParseDecimal(result, name, exclusiveMinimum, maximum),
+        CustomParser = result => ParseDecimal(result, name, range),
     };
 
     private static int ParseInteger(ArgumentResult result, string name, int minimum, int maximum)
@@ -54,17 +61,20 @@ internal static class NumberOption
         return (int)value;
     }
 
-    private static double ParseDecimal(ArgumentResult result, string name, double exclusiveMinimum, double maximum)
+    private static double ParseDecimal(ArgumentResult result, string name, DecimalRange bounds)
     {
         var text = SingleToken(result);
-        var range = string.Create(CultureInfo.InvariantCulture, $"greater than {exclusiveMinimum} and at most {maximum}");
+        var range = bounds.MinimumIncluded
+            ? string.Create(CultureInfo.InvariantCulture, $"from {bounds.Minimum} to {bounds.Maximum}")
+            : string.Create(CultureInfo.InvariantCulture, $"greater than {bounds.Minimum} and at most {bounds.Maximum}");
         if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             result.AddError($"{name} must be a number {range}, not '{text}'.");
             return default;
         }
 
-        if (!(value > exclusiveMinimum && value <= maximum))
+        var aboveMinimum = bounds.MinimumIncluded ? value >= bounds.Minimum : value > bounds.Minimum;
+        if (!(aboveMinimum && value <= bounds.Maximum))
         {
             result.AddError($"{name} must be a number {range}; '{text}' is out of range.");
             return default;
@@ -72,6 +82,8 @@ internal static class NumberOption
 
         return value;
     }
+
+    private readonly record struct DecimalRange(double Minimum, bool MinimumIncluded, double Maximum);
 
     private static string SingleToken(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : string.Empty;
 
