@@ -1,9 +1,10 @@
 using Cmms.Data.Conventions.Internal;
+using Cmms.Data.Conventions.Migrations.Engine;
 
 namespace Cmms.Data.Conventions.Migrations;
 
 /// <summary>
-///     Configures the lock-safe migrations SQL; passed to
+///     Configures safe migrations; passed to
 ///     <see cref="Microsoft.EntityFrameworkCore.SafeMigrationsDbContextOptionsBuilderExtensions.UseSafeMigrations(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, Action{SafeMigrationsOptionsBuilder}?)" />.
 /// </summary>
 public sealed class SafeMigrationsOptionsBuilder
@@ -25,6 +26,49 @@ public sealed class SafeMigrationsOptionsBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
 
         Extension = Extension.WithLockTimeout(timeout);
+        return this;
+    }
+
+    /// <summary>
+    ///     How many times a migration is retried, after 1 s, 2 s, 4 s, … (at most 30 s), when a statement hit
+    ///     <c>lock_timeout</c> or the connection was lost. <see cref="SafeMigrationsDefaults.Retries" /> by default.
+    /// </summary>
+    /// <param name="retries">Zero or more.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder Retries(int retries)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(retries);
+
+        Extension = Extension.WithRetries(retries);
+        return this;
+    }
+
+    /// <summary>
+    ///     How long a run waits while another migrator holds the migration lock before it gives up, naming the holder.
+    ///     <see cref="SafeMigrationsDefaults.LockWait" /> by default.
+    /// </summary>
+    /// <param name="wait">Zero or positive.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder LockWait(TimeSpan wait)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+
+        Extension = Extension.WithLockWait(wait);
+        return this;
+    }
+
+    /// <summary>
+    ///     Receives what a run does (lock waits, retries, index build progress) as it happens, besides the EF Core log:
+    ///     for a host that renders a live line or exposes progress. Not part of the options' identity: contexts that
+    ///     differ only in it share one service provider.
+    /// </summary>
+    /// <param name="progress">The receiver.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder ReportProgressTo(IProgress<MigrationProgress> progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+
+        Extension = Extension.WithProgress(progress);
         return this;
     }
 }

@@ -53,11 +53,9 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
             p.GetProperty("reason").GetString().Should().NotBeNullOrEmpty();
             p.GetProperty("coveredBy").GetString().Should().NotBeNullOrEmpty();
         });
-        run.ErrorLines.Where(l => !l.StartsWith("building ", StringComparison.Ordinal)).Should().SatisfyRespectively(
-            l => l.Should().Be($"Applying {ToolDatabase.InitialSchema}"),
-            l => l.Should().StartWith("Applied InitialSchema in "),
-            l => l.Should().Be($"Applying {ToolDatabase.AddIndexes}"),
-            l => l.Should().StartWith("Applied AddIndexes in "));
+        run.ErrorLines.Where(l => !l.TrimStart().StartsWith("building ", StringComparison.Ordinal)).Should().Equal(
+            $"Applying {ToolDatabase.InitialSchema}",
+            $"Applying {ToolDatabase.AddIndexes}");
     }
 
     [Fact]

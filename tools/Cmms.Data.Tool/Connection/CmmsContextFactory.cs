@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Cmms.Data.Tool.Connection;
 
@@ -26,6 +27,15 @@ internal static class CmmsContextFactory
             options.UseSafeMigrations(safe => safe.LockTimeout(timeout));
         }
 
+        return new CmmsDbContext(options.Options);
+    }
+
+    /// <summary>A context on the run's one <paramref name="dataSource" />, whose migrations run with <paramref name="configure" />'s settings.</summary>
+    public static CmmsDbContext Create(NpgsqlDataSource dataSource, Action<Cmms.Data.Conventions.Migrations.SafeMigrationsOptionsBuilder> configure)
+    {
+        var options = new DbContextOptionsBuilder<CmmsDbContext>()
+            .UseCmmsData(dataSource, npgsql => npgsql.CommandTimeout((int)CommandTimeout.TotalSeconds))
+            .UseSafeMigrations(configure);
         return new CmmsDbContext(options.Options);
     }
 }
