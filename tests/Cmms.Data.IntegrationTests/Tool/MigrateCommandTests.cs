@@ -30,10 +30,10 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
         var run = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--json")).ShouldSucceed();
 
         var json = run.Json;
-        json.GetProperty("applied").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+        json.GetProperty("applied").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.All);
         json.GetProperty("upToDate").GetBoolean().Should().BeFalse();
-        json.GetProperty("current").GetString().Should().Be(ToolDatabase.AddIndexes);
-        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+        json.GetProperty("current").GetString().Should().Be(ToolDatabase.Head);
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
 
         var expected = await CatalogCountsAsync(scratch.ConnectionString);
         var indexes = json.GetProperty("indexes");
@@ -55,7 +55,8 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
         });
         run.ErrorLines.Where(l => !l.TrimStart().StartsWith("building ", StringComparison.Ordinal)).Should().Equal(
             $"Applying {ToolDatabase.InitialSchema}",
-            $"Applying {ToolDatabase.AddIndexes}");
+            $"Applying {ToolDatabase.AddIndexes}",
+            $"Applying {ToolDatabase.RenameUnusedIndex}");
     }
 
     [Fact]
@@ -69,14 +70,14 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
 
         var expected = await CatalogCountsAsync(scratch.ConnectionString);
         var lines = again.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be($"Database '{scratch.Name}' is already up to date at {ToolDatabase.AddIndexes}.");
+        lines[0].Should().Be($"Database '{scratch.Name}' is already up to date at {ToolDatabase.Head}.");
         lines[1].Should().Be(
             $"Indexes: {expected.Sum(m => m.Total)} ({string.Join(", ", expected.OrderBy(m => m.Method, StringComparer.Ordinal).Select(m => $"{m.Method} {m.Total}"))}); "
             + $"{expected.Sum(m => m.Unique)} unique, {expected.Sum(m => m.Partial)} partial, {expected.Sum(m => m.Covering)} covering.");
         lines[2].Should().Be($"Pruned from the model by the index conventions: {PrunedIndexNames().Count}.");
         lines.Skip(3).Select(l => l.Trim().Split(' ')[0]).Should().Equal(PrunedIndexNames());
         again.Error.Should().BeEmpty("nothing was applied, so there is no progress to report");
-        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
 
         var down = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema", "--json")).ShouldSucceed();
 
-        down.Json.GetProperty("reverted").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.AddIndexes);
+        down.Json.GetProperty("reverted").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.RenameUnusedIndex, ToolDatabase.AddIndexes);
         down.Json.GetProperty("current").GetString().Should().Be(ToolDatabase.InitialSchema);
         (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema);
         down.Json.GetProperty("indexes").GetProperty("total").GetInt32().Should().Be((await CatalogCountsAsync(scratch.ConnectionString)).Sum(m => m.Total));

@@ -14,7 +14,7 @@ public sealed class MigrationPreflightTests(PostgresDatabaseFixture<MigrationPre
         var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--to", "AddIndexs");
 
         run.ShouldFailWithOneLine(2).Should().Be(
-            $"Unknown migration 'AddIndexs' for --to. Known migrations: 0 (empty schema), InitialSchema ({ToolDatabase.InitialSchema}), AddIndexes ({ToolDatabase.AddIndexes}).");
+            $"Unknown migration 'AddIndexs' for --to. Known migrations: 0 (empty schema), InitialSchema ({ToolDatabase.InitialSchema}), AddIndexes ({ToolDatabase.AddIndexes}), RenameUnusedPhoneVerificationsIndex ({ToolDatabase.RenameUnusedIndex}).");
         (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(before).And.Be("relations: none; history: ");
     }
 

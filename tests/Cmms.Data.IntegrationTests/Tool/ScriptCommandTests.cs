@@ -16,7 +16,7 @@ public sealed class ScriptCommandTests : IDisposable
         var run = (await CmmsDbRun.InProcessAsync("script", "--idempotent", "-o", file)).ShouldSucceed();
 
         run.Output.Should().BeEmpty();
-        run.ErrorLines.Should().Equal($"Wrote the script from 0 to {ToolDatabase.AddIndexes} to {file}.");
+        run.ErrorLines.Should().Equal($"Wrote the script from 0 to {ToolDatabase.Head} to {file}.");
         var script = await File.ReadAllTextAsync(file);
         script.Should().Contain("CREATE TABLE IF NOT EXISTS \"__EFMigrationsHistory\"")
             .And.Contain($"IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"migration_id\" = '{ToolDatabase.InitialSchema}')")
