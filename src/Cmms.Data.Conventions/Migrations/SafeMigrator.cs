@@ -190,6 +190,10 @@ internal sealed class SafeMigrator : NpgsqlMigrator
             throw new InvalidOperationException("The safe migrator needs UseSafeMigrations()' history repository and an Npgsql connection.");
         }
 
+        // Through EF Core first, so that its interceptors and logging see a connection that fails; the lock's own session does not.
+        await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _connection.CloseAsync().ConfigureAwait(false);
+
         await using var runLock = await history.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
         var facts = await ReadFactsAsync(history, npgsql, cancellationToken).ConfigureAwait(false);
         MigrationPreflight.Check(facts, targetMigration == Migration.InitialDatabase);
