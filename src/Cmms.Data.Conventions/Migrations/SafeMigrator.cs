@@ -252,7 +252,19 @@ internal sealed class SafeMigrator : NpgsqlMigrator
 
     private async Task<PreflightFacts> ReadFactsAsync(SafeHistoryRepository history, NpgsqlConnection npgsql, CancellationToken cancellationToken)
     {
-        var applied = (await _historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.MigrationId).ToList();
+        List<string> applied;
+        try
+        {
+            applied = (await _historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.MigrationId).ToList();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            throw new SafeMigrationException(
+                $"The migration history {history.DisplayTableName} of database '{npgsql.Database}' belongs to another application: its columns are "
+                + $"not the ones {_currentContext.Context.GetType().Name} writes ({ex.MessageText}). {MigrationPreflight.ElsewhereAdvice(_currentContext.Context.GetType().Name)}",
+                ex);
+        }
+
         var tables = _designTimeModel.Model.GetRelationalModel().Tables.ToList();
         await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         try

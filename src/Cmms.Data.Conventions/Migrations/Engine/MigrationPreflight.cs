@@ -44,8 +44,7 @@ internal static class MigrationPreflight
         {
             throw new SafeMigrationException(
                 $"The migration history {facts.HistoryTable} of database '{facts.Database}' belongs to another application: none of its "
-                + $"{unknown.Count} migration(s) ({List(unknown)}) is a migration of {facts.Context}. Point the connection at "
-                + $"{facts.Context}'s database, or give {facts.Context} a history table of its own (MigrationsHistoryTable). {NothingChanged}");
+                + $"{unknown.Count} migration(s) ({List(unknown)}) is a migration of {facts.Context}. {ElsewhereAdvice(facts.Context)}");
         }
 
         if (unknown.Count > 0)
@@ -64,6 +63,10 @@ internal static class MigrationPreflight
                 + $"empty database or one migrated by {facts.Context}. {NothingChanged}");
         }
     }
+
+    /// <summary>What to do about a history that is another application's.</summary>
+    public static string ElsewhereAdvice(string context)
+        => $"Point the connection at {context}'s database, or give {context} a history table of its own (MigrationsHistoryTable). Nothing was changed.";
 
     private static string List(IReadOnlyList<string> names)
         => string.Join(", ", names.Take(NamesShown)) + (names.Count > NamesShown ? $" and {names.Count - NamesShown} more" : string.Empty);
