@@ -12,7 +12,7 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
     [Fact]
     public async Task Dotnet_ef_database_update_applies_both_migrations_with_the_design_time_factory()
     {
-        var repository = FindRepositoryRoot();
+        var repository = RepositoryRoot.Find();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"
             : "Debug";
@@ -35,7 +35,7 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
     [Fact]
     public async Task Dotnet_ef_database_update_without_or_with_an_unreachable_connection_fails_with_one_line_naming_the_variable()
     {
-        var repository = FindRepositoryRoot();
+        var repository = RepositoryRoot.Find();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"
             : "Debug";
@@ -67,17 +67,4 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
             arguments,
             connection is null ? null : new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = connection },
             workingDirectory);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cmms.Data.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The test does not run from inside the repository: Cmms.Data.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -4,7 +4,10 @@ using Cmms.Data.IntegrationTests.Infrastructure;
 
 namespace Cmms.Data.IntegrationTests.Tool;
 
-/// <summary>cmms-db as a real child process (<c>dotnet cmms-db.dll …</c>), for tests that kill it or run several at once.</summary>
+/// <summary>
+///     A migrator as a real child process: cmms-db (<c>dotnet cmms-db.dll …</c>) or the efbundle, for tests that kill it or
+///     run several at once.
+/// </summary>
 internal sealed class CmmsDbProcess : IDisposable
 {
     private readonly Process _process;
@@ -20,21 +23,31 @@ internal sealed class CmmsDbProcess : IDisposable
 
     /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
     public static CmmsDbProcess Start(params string[] args)
+        => StartProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "cmms-db.dll"), .. args], connection: null);
+
+    /// <summary>Starts the efbundle at <paramref name="path" /> on <paramref name="connection" /> (its CMMS_DB_CONNECTION).</summary>
+    public static CmmsDbProcess StartEfbundle(string path, string connection) => StartProgram(path, [], connection);
+
+    private static CmmsDbProcess StartProgram(string program, IEnumerable<string> args, string? connection)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cmms-db.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment.Remove("CMMS_DB_CONNECTION");
+        if (connection is not null)
+        {
+            start.Environment["CMMS_DB_CONNECTION"] = connection;
+        }
+
         var process = new Process { StartInfo = start };
         var run = new CmmsDbProcess(process);
         process.OutputDataReceived += (_, e) => Append(run._output, e.Data);
@@ -57,7 +70,7 @@ internal sealed class CmmsDbProcess : IDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            throw new TimeoutException($"cmms-db did not end within {timeout}; stderr so far: {Snapshot(_error)}");
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not end within {timeout}; stderr so far: {Snapshot(_error)}");
         }
 
         return Result();
