@@ -36,10 +36,18 @@ public sealed class CmmsDesignTimeDbContextFactory : IDesignTimeDbContextFactory
         var problem = Validate(connectionString);
         var options = new DbContextOptionsBuilder<CmmsDbContext>();
         options.UseCmmsData(problem is null ? connectionString! : ModelOnlyConnection);
+
+        // dotnet ef and efbundle print an OperationException as its one line, anything else with its stack trace.
+        options.UseSafeMigrations(safe => safe.ThrowAs(failure => new OperationException(failure.Message, failure)));
         options.AddInterceptors(new DesignTimeConnectionInterceptor(problem));
 
-        // The interceptor's one line replaces EF Core's own report of a failed connection, which dotnet ef would print too.
-        options.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
+        // dotnet ef and efbundle print EF Core's log. The interceptor's one line replaces EF Core's report of a failed
+        // connection; the engine's own one-line retry and failure messages replace the execution strategy's retry warning
+        // and the failed command's error, each of which would print a stack trace.
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.ExecutionStrategyRetrying, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
         return new CmmsDbContext(options.Options);
     }
 

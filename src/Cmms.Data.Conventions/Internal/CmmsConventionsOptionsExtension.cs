@@ -31,6 +31,7 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         LockWait = copyFrom.LockWait;
         Retries = copyFrom.Retries;
         Progress = copyFrom.Progress;
+        TranslateFailure = copyFrom.TranslateFailure;
     }
 
     public bool UseSnakeCaseNames { get; private init; }
@@ -50,6 +51,9 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
     /// <summary>Read per context at run time, so it is left out of the service provider's identity.</summary>
     public IProgress<MigrationProgress>? Progress { get; private init; }
 
+    /// <summary>Read per context at run time, so it is left out of the service provider's identity.</summary>
+    public Func<SafeMigrationException, Exception>? TranslateFailure { get; private init; }
+
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     public CmmsConventionsOptionsExtension WithSnakeCaseNames() => new(this) { UseSnakeCaseNames = true };
@@ -65,6 +69,9 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
     public CmmsConventionsOptionsExtension WithRetries(int retries) => new(this) { Retries = retries };
 
     public CmmsConventionsOptionsExtension WithProgress(IProgress<MigrationProgress> progress) => new(this) { Progress = progress };
+
+    public CmmsConventionsOptionsExtension WithFailureTranslation(Func<SafeMigrationException, Exception> translate)
+        => new(this) { TranslateFailure = translate };
 
     public CmmsConventionsOptionsExtension WithRedundantIndexAction(RedundantIndexAction action)
         => new(this) { RedundantIndexAction = action };

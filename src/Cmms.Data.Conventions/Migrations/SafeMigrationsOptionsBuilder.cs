@@ -71,4 +71,19 @@ public sealed class SafeMigrationsOptionsBuilder
         Extension = Extension.WithProgress(progress);
         return this;
     }
+
+    /// <summary>
+    ///     Turns the engine's one-line failures into the host's own exception type, e.g. the design-time
+    ///     <c>OperationException</c>, which <c>dotnet ef</c> and efbundle print as one line without a stack trace. Not part
+    ///     of the options' identity, like <see cref="ReportProgressTo" />.
+    /// </summary>
+    /// <param name="translate">Makes the exception to throw from the engine's (kept as its inner exception by convention).</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder ThrowAs(Func<SafeMigrationException, Exception> translate)
+    {
+        ArgumentNullException.ThrowIfNull(translate);
+
+        Extension = Extension.WithFailureTranslation(translate);
+        return this;
+    }
 }

@@ -134,10 +134,10 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     }
 
     // dotnet ef database update and efbundle migrate synchronously; the run is written once, asynchronously.
-    public override void Migrate(string? targetMigration) => RunAsync(targetMigration, async: false, CancellationToken.None).GetAwaiter().GetResult();
+    public override void Migrate(string? targetMigration) => TranslatedAsync(targetMigration, async: false, CancellationToken.None).GetAwaiter().GetResult();
 
     public override Task MigrateAsync(string? targetMigration, CancellationToken cancellationToken = default)
-        => RunAsync(targetMigration, async: true, cancellationToken);
+        => TranslatedAsync(targetMigration, async: true, cancellationToken);
 
     public override string GenerateScript(
         string? fromMigration = null,
@@ -180,6 +180,18 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         {
             _run.CurrentMigration = migration.GetId();
             _safeLogger.Starting(migration.GetId(), revert);
+        }
+    }
+
+    private async Task TranslatedAsync(string? targetMigration, bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(targetMigration, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SafeMigrationException ex) when (_options.TranslateFailure is { } translate)
+        {
+            throw translate(ex);
         }
     }
 
