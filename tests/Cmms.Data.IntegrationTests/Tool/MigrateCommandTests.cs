@@ -81,6 +81,29 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
     }
 
     [Fact]
+    public async Task Migrate_with_nothing_pending_rebuilds_an_invalid_index_the_model_declares()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("migrate repairs");
+        var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
+        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection)).ShouldSucceed();
+        const string Index = "ix_orders_user_id_status_created_at";
+        var oidBefore = await Sql.ScalarAsync<long>(scratch.ConnectionString, $"SELECT '{Index}'::regclass::oid::bigint");
+        // The catalog state a concurrent build leaves when it fails after its migration was recorded (a rerun of the
+        // idempotent script stopped by lock_timeout between its drop and its build).
+        await Sql.ExecuteAsync(scratch.ConnectionString, $"UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{Index}'::regclass");
+
+        var status = (await CmmsDbRun.InProcessAsync("status", "--connection", connection)).ShouldSucceed();
+        var run = (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection)).ShouldSucceed();
+
+        status.Output.Should().Contain($"cmms-db migrate rebuilds those the model declares, even with nothing pending): {Index}");
+        run.Output.Should().StartWith($"Database '{scratch.Name}' is already up to date at {ToolDatabase.Head}.");
+        run.ErrorLines.Should().Contain(
+            $"The index {Index} on orders is INVALID (a concurrent build failed after its migration was recorded); rebuilding it.");
+        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await Sql.ScalarAsync<long>(scratch.ConnectionString, $"SELECT '{Index}'::regclass::oid::bigint")).Should().NotBe(oidBefore, "it was built again");
+    }
+
+    [Fact]
     public async Task Migrate_to_InitialSchema_reverts_AddIndexes_and_to_0_empties_the_schema()
     {
         await using var scratch = await db.CreateScratchDatabaseAsync("migrate down");
