@@ -22,8 +22,28 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
 
     private MigrationSessionLock(NpgsqlConnection connection) => _connection = connection;
 
-    /// <summary>Whether the session holding the lock is still connected (when it is not, the server has released the lock).</summary>
-    public bool IsHeld => _connection.State == System.Data.ConnectionState.Open;
+    /// <summary>
+    ///     Whether the session holding the lock is still there (when it is not, after a server restart or a failover, the
+    ///     server has released the lock). A dead socket shows only when used, so this asks the server.
+    /// </summary>
+    public async Task<bool> IsHeldAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.State != System.Data.ConnectionState.Open)
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var ping = new NpgsqlCommand("SELECT 1", _connection);
+            await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" />, waiting at most

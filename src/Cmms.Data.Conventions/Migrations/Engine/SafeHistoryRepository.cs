@@ -44,7 +44,7 @@ internal sealed class SafeHistoryRepository(HistoryRepositoryDependencies depend
 
     public override async Task<IMigrationsDatabaseLock> AcquireDatabaseLockAsync(CancellationToken cancellationToken = default)
     {
-        if (_held is { IsHeld: false })
+        if (_held is not null && !await _held.IsHeldAsync(cancellationToken).ConfigureAwait(false))
         {
             // The lock's session died (server restart, failover): the server released the lock, so take it again.
             await _held.DisposeAsync().ConfigureAwait(false);
