@@ -1329,7 +1329,7 @@ namespace Cmms.Data.Migrations.Migrations
 
                     b.HasIndex(new[] { "ExpiresAt" }, "ix_phone_verifications_expires_at");
 
-                    b.HasIndex(new[] { "UserId" }, "ix_phone_verifications_user_id")
+                    b.HasIndex(new[] { "UserId" }, "ix_phone_verifications_user_id_unused")
                         .HasFilter("NOT is_used");
 
                     b.HasIndex(new[] { "UserId", "CreatedAt" }, "ix_phone_verifications_user_id_created_at")

@@ -257,7 +257,7 @@ namespace Cmms.Data.Migrations.Migrations
                 column: "expires_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_phone_verifications_user_id",
+                name: "ix_phone_verifications_user_id_unused",
                 table: "phone_verifications",
                 column: "user_id",
                 filter: "NOT is_used");
@@ -595,7 +595,7 @@ namespace Cmms.Data.Migrations.Migrations
                 table: "phone_verifications");
 
             migrationBuilder.DropIndex(
-                name: "ix_phone_verifications_user_id",
+                name: "ix_phone_verifications_user_id_unused",
                 table: "phone_verifications");
 
             migrationBuilder.DropIndex(

@@ -20,7 +20,7 @@ namespace Cmms.Data.Migrations.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -1326,11 +1326,11 @@ namespace Cmms.Data.Migrations.Migrations
 
                     b.HasIndex(new[] { "ExpiresAt" }, "ix_phone_verifications_expires_at");
 
-                    b.HasIndex(new[] { "UserId" }, "ix_phone_verifications_user_id")
-                        .HasFilter("NOT is_used");
-
                     b.HasIndex(new[] { "UserId", "CreatedAt" }, "ix_phone_verifications_user_id_created_at")
                         .IsDescending(false, true);
+
+                    b.HasIndex(new[] { "UserId" }, "ix_phone_verifications_user_id_unused")
+                        .HasFilter("NOT is_used");
 
                     b.ToTable("phone_verifications", (string)null);
                 });

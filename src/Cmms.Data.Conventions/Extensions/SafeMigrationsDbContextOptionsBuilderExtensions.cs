@@ -1,5 +1,6 @@
 using Cmms.Data.Conventions.Internal;
 using Cmms.Data.Conventions.Migrations;
+using Cmms.Data.Conventions.Migrations.Engine;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -25,14 +26,20 @@ public static class SafeMigrationsDbContextOptionsBuilderExtensions
     ///             in ("cannot be executed from a function"), each guarded by its own IF [NOT] EXISTS; the history row
     ///             is still written last;
     ///         </item>
-    ///         <item>every migration sets a <c>lock_timeout</c> so that it fails fast instead of queueing behind a long transaction.</item>
+    ///         <item>every statement waits at most <c>lock_timeout</c> for a lock, so that it fails fast instead of queueing behind a long transaction;</item>
+    ///         <item>
+    ///             applying migrations (<c>MigrateAsync()</c>, <c>dotnet ef database update</c>, efbundle) holds a session-level
+    ///             advisory lock for the whole run, checks the database before writing, retries a migration whose statement hit
+    ///             <c>lock_timeout</c> or lost its connection, reports index build progress through the EF Core log, and rebuilds
+    ///             INVALID indexes the model declares; failures are one <see cref="SafeMigrationException" /> line.
+    ///         </item>
     ///     </list>
     /// </summary>
     /// <remarks>
     ///     https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY explains why a
     ///     failed concurrent build leaves an invalid index and why it cannot run inside a transaction block.
     /// </remarks>
-    /// <param name="optionsBuilder">The options builder (Npgsql must be the provider).</param>
+    /// <param name="optionsBuilder">The options builder (Npgsql must be the provider; another fails when the context is first used).</param>
     /// <param name="configure">Optional configuration.</param>
     /// <returns>The same options builder.</returns>
     public static DbContextOptionsBuilder UseSafeMigrations(
@@ -48,6 +55,7 @@ public static class SafeMigrationsDbContextOptionsBuilderExtensions
 
         return optionsBuilder
             .ReplaceService<IMigrationsSqlGenerator, SafeMigrationsSqlGenerator>()
+            .ReplaceService<IHistoryRepository, SafeHistoryRepository>()
             .ReplaceService<IMigrator, SafeMigrator>();
     }
 

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Migrations;
+using Cmms.Data.Conventions.Migrations.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal;
 
 namespace Cmms.Data.Conventions.Internal;
 
@@ -27,6 +29,10 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         RedundantIndexAction = copyFrom.RedundantIndexAction;
         UseSafeMigrations = copyFrom.UseSafeMigrations;
         LockTimeout = copyFrom.LockTimeout;
+        LockWait = copyFrom.LockWait;
+        Retries = copyFrom.Retries;
+        Progress = copyFrom.Progress;
+        TranslateFailure = copyFrom.TranslateFailure;
     }
 
     public bool UseIndexConventions { get; private init; }
@@ -37,6 +43,16 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
     public TimeSpan LockTimeout { get; private init; } = SafeMigrationsDefaults.LockTimeout;
 
+    public TimeSpan LockWait { get; private init; } = SafeMigrationsDefaults.LockWait;
+
+    public int Retries { get; private init; } = SafeMigrationsDefaults.Retries;
+
+    /// <summary>Read per context at run time, so it is left out of the service provider's identity.</summary>
+    public IProgress<MigrationProgress>? Progress { get; private init; }
+
+    /// <summary>Read per context at run time, so it is left out of the service provider's identity.</summary>
+    public Func<SafeMigrationException, Exception>? TranslateFailure { get; private init; }
+
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     public CmmsConventionsOptionsExtension WithIndexConventions() => new(this) { UseIndexConventions = true };
@@ -44,6 +60,15 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
     public CmmsConventionsOptionsExtension WithSafeMigrations() => new(this) { UseSafeMigrations = true };
 
     public CmmsConventionsOptionsExtension WithLockTimeout(TimeSpan timeout) => new(this) { LockTimeout = timeout };
+
+    public CmmsConventionsOptionsExtension WithLockWait(TimeSpan wait) => new(this) { LockWait = wait };
+
+    public CmmsConventionsOptionsExtension WithRetries(int retries) => new(this) { Retries = retries };
+
+    public CmmsConventionsOptionsExtension WithProgress(IProgress<MigrationProgress> progress) => new(this) { Progress = progress };
+
+    public CmmsConventionsOptionsExtension WithFailureTranslation(Func<SafeMigrationException, Exception> translate)
+        => new(this) { TranslateFailure = translate };
 
     public CmmsConventionsOptionsExtension WithRedundantIndexAction(RedundantIndexAction action)
         => new(this) { RedundantIndexAction = action };
@@ -56,9 +81,19 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         services.TryAddSingleton<CmmsLoggingDefinitions>();
     }
 
+    /// <summary>Safe migrations are PostgreSQL's: on another provider the context fails when it is first used, in one line.</summary>
+#pragma warning disable EF1001 // NpgsqlOptionsExtension is Npgsql's internal API; it is how the provider is recognised.
     public void Validate(IDbContextOptions options)
     {
+        if (UseSafeMigrations && options.FindExtension<NpgsqlOptionsExtension>() is null)
+        {
+            var provider = options.Extensions.FirstOrDefault(e => e.Info.IsDatabaseProvider)?.GetType().Name ?? "no database provider";
+            throw new InvalidOperationException(
+                $"UseSafeMigrations() needs the Npgsql provider (UseNpgsql), but this context is configured with {provider}: "
+                + "remove UseSafeMigrations() or use PostgreSQL.");
+        }
     }
+#pragma warning restore EF1001
 
     private sealed class ExtensionInfo(CmmsConventionsOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
     {
@@ -75,14 +110,18 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
                 Extension.UseIndexConventions,
                 Extension.RedundantIndexAction,
                 Extension.UseSafeMigrations,
-                Extension.LockTimeout);
+                Extension.LockTimeout,
+                Extension.LockWait,
+                Extension.Retries);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
                 && Extension.UseIndexConventions == otherInfo.Extension.UseIndexConventions
                 && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction
                 && Extension.UseSafeMigrations == otherInfo.Extension.UseSafeMigrations
-                && Extension.LockTimeout == otherInfo.Extension.LockTimeout;
+                && Extension.LockTimeout == otherInfo.Extension.LockTimeout
+                && Extension.LockWait == otherInfo.Extension.LockWait
+                && Extension.Retries == otherInfo.Extension.Retries;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
@@ -90,6 +129,8 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
             debugInfo["Cmms:RedundantIndexes"] = Extension.RedundantIndexAction.ToString();
             debugInfo["Cmms:SafeMigrations"] = Extension.UseSafeMigrations.ToString(CultureInfo.InvariantCulture);
             debugInfo["Cmms:LockTimeout"] = Extension.LockTimeout.ToString("c", CultureInfo.InvariantCulture);
+            debugInfo["Cmms:LockWait"] = Extension.LockWait.ToString("c", CultureInfo.InvariantCulture);
+            debugInfo["Cmms:Retries"] = Extension.Retries.ToString(CultureInfo.InvariantCulture);
         }
 
         private string BuildLogFragment()
@@ -102,7 +143,7 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
             if (Extension.UseSafeMigrations)
             {
-                fragment += $"using safe migrations (lock_timeout {Extension.LockTimeout.TotalMilliseconds:0}ms) ";
+                fragment += $"using safe migrations (lock_timeout {Extension.LockTimeout.TotalMilliseconds:0}ms, {Extension.Retries} retries, lock wait {Extension.LockWait.TotalSeconds:0}s) ";
             }
 
             return fragment;

@@ -1,13 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace Cmms.Data.Conventions.Migrations;
 
 /// <summary>
-///     Marks a migration command that is safe to run again by itself (it carries its own IF [NOT] EXISTS guard), so an
-///     idempotent script can run it outside the <c>DO $EF$ … END $EF$</c> block that checks the migrations history.
-///     The mark is a SQL comment on the command's first line, which also explains it to a reader of the script.
+///     A script command that is safe to run again by itself (it carries its own IF [NOT] EXISTS guard), so an idempotent
+///     script runs it outside the <c>DO $EF$ … END $EF$</c> block that checks the migrations history.
 /// </summary>
-internal static class RerunnableCommand
+internal sealed class RerunnableCommand(IRelationalCommand command, DbContext? context, IRelationalCommandDiagnosticsLogger logger, bool transactionSuppressed)
+    : MigrationCommand(command, context, logger, transactionSuppressed)
 {
-    public const string Marker = "-- Rerunnable: guarded by its own IF [NOT] EXISTS, so it runs outside the migration's history check.";
-
-    public static bool IsMarked(string commandText) => commandText.StartsWith(Marker, StringComparison.Ordinal);
+    /// <summary>Written once at the top of an idempotent script that has rerunnable commands.</summary>
+    public const string ScriptNote =
+        "-- Statements outside the DO $EF$ blocks are guarded by their own IF [NOT] EXISTS: PostgreSQL refuses them inside a function, and they run again safely.";
 }

@@ -1,10 +1,16 @@
 namespace Cmms.Data.Conventions.Migrations;
 
 /// <summary>
-///     Defaults of the lock-safe migrations SQL.
+///     Defaults of safe migrations.
 /// </summary>
 public static class SafeMigrationsDefaults
 {
     /// <summary>The default <c>lock_timeout</c> of migration statements: five seconds.</summary>
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a run waits by default for another migrator to release the migration lock: ten minutes.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many times by default a migration is retried after a lock timeout or a lost connection: three.</summary>
+    public const int Retries = 3;
 }

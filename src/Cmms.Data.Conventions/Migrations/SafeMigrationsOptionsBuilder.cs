@@ -1,9 +1,10 @@
 using Cmms.Data.Conventions.Internal;
+using Cmms.Data.Conventions.Migrations.Engine;
 
 namespace Cmms.Data.Conventions.Migrations;
 
 /// <summary>
-///     Configures the lock-safe migrations SQL; passed to
+///     Configures safe migrations; passed to
 ///     <see cref="Microsoft.EntityFrameworkCore.SafeMigrationsDbContextOptionsBuilderExtensions.UseSafeMigrations(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, Action{SafeMigrationsOptionsBuilder}?)" />.
 /// </summary>
 public sealed class SafeMigrationsOptionsBuilder
@@ -25,6 +26,64 @@ public sealed class SafeMigrationsOptionsBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
 
         Extension = Extension.WithLockTimeout(timeout);
+        return this;
+    }
+
+    /// <summary>
+    ///     How many times a migration is retried, after 1 s, 2 s, 4 s, … (at most 30 s), when a statement hit
+    ///     <c>lock_timeout</c> or the connection was lost. <see cref="SafeMigrationsDefaults.Retries" /> by default.
+    /// </summary>
+    /// <param name="retries">Zero or more.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder Retries(int retries)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(retries);
+
+        Extension = Extension.WithRetries(retries);
+        return this;
+    }
+
+    /// <summary>
+    ///     How long a run waits while another migrator holds the migration lock before it gives up, naming the holder.
+    ///     <see cref="SafeMigrationsDefaults.LockWait" /> by default.
+    /// </summary>
+    /// <param name="wait">Zero or positive.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder LockWait(TimeSpan wait)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+
+        Extension = Extension.WithLockWait(wait);
+        return this;
+    }
+
+    /// <summary>
+    ///     Receives what a run does (lock waits, retries, index build progress) as it happens, besides the EF Core log:
+    ///     for a host that renders a live line or exposes progress. Not part of the options' identity: contexts that
+    ///     differ only in it share one service provider.
+    /// </summary>
+    /// <param name="progress">The receiver.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder ReportProgressTo(IProgress<MigrationProgress> progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+
+        Extension = Extension.WithProgress(progress);
+        return this;
+    }
+
+    /// <summary>
+    ///     Turns the engine's one-line failures into the host's own exception type, e.g. the design-time
+    ///     <c>OperationException</c>, which <c>dotnet ef</c> and efbundle print as one line without a stack trace. Not part
+    ///     of the options' identity, like <see cref="ReportProgressTo" />.
+    /// </summary>
+    /// <param name="translate">Makes the exception to throw from the engine's (kept as its inner exception by convention).</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder ThrowAs(Func<SafeMigrationException, Exception> translate)
+    {
+        ArgumentNullException.ThrowIfNull(translate);
+
+        Extension = Extension.WithFailureTranslation(translate);
         return this;
     }
 }

@@ -1,3 +1,5 @@
+using Cmms.Data.Conventions.Internal;
+using Cmms.Data.Conventions.Migrations.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -5,26 +7,34 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 
 namespace Cmms.Data.Conventions.Migrations;
 
 /// <summary>
-///     EF Core's migrator, with idempotent scripts that PostgreSQL can run: commands marked
-///     <see cref="RerunnableCommand" /> are written outside the <c>DO $EF$</c> history-check blocks, since PostgreSQL
-///     refuses <c>CREATE INDEX CONCURRENTLY</c> inside a function ("cannot be executed from a function"), and
-///     wrapped commands are not re-indented. Applying migrations is unchanged.
+///     Npgsql's migrator as the safe migrations engine, for <c>MigrateAsync()</c>, <c>dotnet ef database update</c> and
+///     efbundle alike: the whole run holds the <see cref="SafeHistoryRepository" />'s session lock, a preflight reads the
+///     database before anything is written, migrations whose statements hit <c>lock_timeout</c> or lose the connection
+///     are retried (<see cref="MigrationRetryStrategy" />), index builds are watched, INVALID indexes the model declares
+///     are rebuilt, and failures become one <see cref="SafeMigrationException" /> line.
+///     Idempotent scripts are written so that PostgreSQL can run them (see <see cref="GenerateScript" />).
 /// </summary>
-/// <remarks>
-///     EF Core wraps every command of an idempotent script in the history check in a private method of
-///     <see cref="Migrator" />; only <see cref="GenerateScript" /> as a whole can be replaced.
-/// </remarks>
-#pragma warning disable EF1001 // Migrator is EF Core's internal API; there is no public seam for script generation.
-internal sealed class SafeMigrator : Migrator
+#pragma warning disable EF1001 // NpgsqlMigrator and Migrator are internal APIs; there is no public seam for running or scripting migrations.
+internal sealed class SafeMigrator : NpgsqlMigrator
 {
     private readonly IMigrationsAssembly _migrationsAssembly;
     private readonly IHistoryRepository _historyRepository;
+    private readonly IMigrationsSqlGenerator _migrationsSqlGenerator;
+    private readonly IMigrationCommandExecutor _migrationCommandExecutor;
+    private readonly IRelationalConnection _connection;
     private readonly ISqlGenerationHelper _sqlGenerationHelper;
+    private readonly ICurrentDbContext _currentContext;
+    private readonly IDesignTimeModel _designTimeModel;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger;
+    private readonly SafeMigrationsLogger _safeLogger;
+    private readonly CmmsConventionsOptionsExtension _options;
+    private readonly MigrationRunState _run;
 
     public SafeMigrator(
         IMigrationsAssembly migrationsAssembly,
@@ -43,7 +53,52 @@ internal sealed class SafeMigrator : Migrator
         IMigrationsModelDiffer migrationsModelDiffer,
         IDesignTimeModel designTimeModel,
         IDbContextOptions contextOptions,
-        IExecutionStrategy executionStrategy)
+        ExecutionStrategyDependencies executionStrategyDependencies)
+        : this(
+            new MigrationRunState(),
+            new SafeMigrationsLogger(logger, contextOptions),
+            contextOptions.FindExtension<CmmsConventionsOptionsExtension>() ?? new CmmsConventionsOptionsExtension(),
+            migrationsAssembly,
+            historyRepository,
+            databaseCreator,
+            migrationsSqlGenerator,
+            rawSqlCommandBuilder,
+            migrationCommandExecutor,
+            connection,
+            sqlGenerationHelper,
+            currentContext,
+            modelRuntimeInitializer,
+            logger,
+            commandLogger,
+            databaseProvider,
+            migrationsModelDiffer,
+            designTimeModel,
+            contextOptions,
+            executionStrategyDependencies)
+    {
+    }
+
+    private SafeMigrator(
+        MigrationRunState run,
+        SafeMigrationsLogger safeLogger,
+        CmmsConventionsOptionsExtension options,
+        IMigrationsAssembly migrationsAssembly,
+        IHistoryRepository historyRepository,
+        IDatabaseCreator databaseCreator,
+        IMigrationsSqlGenerator migrationsSqlGenerator,
+        IRawSqlCommandBuilder rawSqlCommandBuilder,
+        IMigrationCommandExecutor migrationCommandExecutor,
+        IRelationalConnection connection,
+        ISqlGenerationHelper sqlGenerationHelper,
+        ICurrentDbContext currentContext,
+        IModelRuntimeInitializer modelRuntimeInitializer,
+        IDiagnosticsLogger<DbLoggerCategory.Migrations> logger,
+        IRelationalCommandDiagnosticsLogger commandLogger,
+        IDatabaseProvider databaseProvider,
+        IMigrationsModelDiffer migrationsModelDiffer,
+        IDesignTimeModel designTimeModel,
+        IDbContextOptions contextOptions,
+        ExecutionStrategyDependencies executionStrategyDependencies)
         : base(
             migrationsAssembly,
             historyRepository,
@@ -61,112 +116,199 @@ internal sealed class SafeMigrator : Migrator
             migrationsModelDiffer,
             designTimeModel,
             contextOptions,
-            executionStrategy)
+            // The retrying strategy serves migrations only; the context's own strategy stays as the application chose it.
+            new MigrationRetryStrategy(executionStrategyDependencies, options.Retries, options.LockTimeout, safeLogger, run))
     {
+        _run = run;
+        _safeLogger = safeLogger;
+        _options = options;
         _migrationsAssembly = migrationsAssembly;
         _historyRepository = historyRepository;
+        _migrationsSqlGenerator = migrationsSqlGenerator;
+        _migrationCommandExecutor = migrationCommandExecutor;
+        _connection = connection;
         _sqlGenerationHelper = sqlGenerationHelper;
+        _currentContext = currentContext;
+        _designTimeModel = designTimeModel;
         _logger = logger;
     }
+
+    // dotnet ef database update and efbundle migrate synchronously; the run is written once, asynchronously.
+    public override void Migrate(string? targetMigration) => TranslatedAsync(targetMigration, async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task MigrateAsync(string? targetMigration, CancellationToken cancellationToken = default)
+        => TranslatedAsync(targetMigration, async: true, cancellationToken);
 
     public override string GenerateScript(
         string? fromMigration = null,
         string? toMigration = null,
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+        => new MigrationScriptWriter(_migrationsAssembly, _historyRepository, _sqlGenerationHelper, _logger, _options.LockTimeout, this)
+            .Write(fromMigration, toMigration, options | MigrationsSqlGenerationOptions.Script);
+
+    /// <summary>Which migrations a script from <paramref name="applied" /> to <paramref name="target" /> holds (EF Core's own choice).</summary>
+    internal MigratorData Plan(IEnumerable<string> applied, string? target)
     {
-        options |= MigrationsSqlGenerationOptions.Script;
-        var idempotent = options.HasFlag(MigrationsSqlGenerationOptions.Idempotent);
-        var noTransactions = options.HasFlag(MigrationsSqlGenerationOptions.NoTransactions);
-
-        var fromStart = string.IsNullOrEmpty(fromMigration) || fromMigration == Migration.InitialDatabase;
-        var applied = fromStart
-            ? []
-            : _migrationsAssembly.Migrations
-                .Where(m => string.Compare(m.Key, _migrationsAssembly.GetMigrationId(fromMigration!), StringComparison.OrdinalIgnoreCase) <= 0)
-                .Select(m => m.Key);
-        PopulateMigrations(applied, toMigration, out var plan);
-
-        var script = new ScriptWriter(_sqlGenerationHelper, noTransactions);
-        if (fromStart)
-        {
-            script.WriteStandalone(_historyRepository.GetCreateIfNotExistsScript());
-        }
-
-        for (var i = 0; i < plan.RevertedMigrations.Count; i++)
-        {
-            var migration = plan.RevertedMigrations[i];
-            var previous = i < plan.RevertedMigrations.Count - 1 ? plan.RevertedMigrations[i + 1] : plan.TargetMigration;
-            _logger.MigrationGeneratingDownScript(this, migration, fromMigration, toMigration, idempotent);
-            script.Write(
-                GenerateDownSql(migration, previous, options),
-                idempotent ? _historyRepository.GetBeginIfExistsScript(migration.GetId()) : null,
-                idempotent ? _historyRepository.GetEndIfScript() : null);
-        }
-
-        foreach (var migration in plan.AppliedMigrations)
-        {
-            _logger.MigrationGeneratingUpScript(this, migration, fromMigration, toMigration, idempotent);
-            script.Write(
-                GenerateUpSql(migration, options),
-                idempotent ? _historyRepository.GetBeginIfNotExistsScript(migration.GetId()) : null,
-                idempotent ? _historyRepository.GetEndIfScript() : null);
-        }
-
-        return script.ToString();
+        PopulateMigrations(applied, target, out var plan);
+        return plan;
     }
 
-    /// <summary>Writes commands as EF Core does, but leaves rerunnable commands outside the history check.</summary>
-    private sealed class ScriptWriter(ISqlGenerationHelper sql, bool noTransactions)
+    internal IReadOnlyList<MigrationCommand> UpSql(Migration migration, MigrationsSqlGenerationOptions options) => GenerateUpSql(migration, options);
+
+    internal IReadOnlyList<MigrationCommand> DownSql(Migration migration, Migration? previous, MigrationsSqlGenerationOptions options)
+        => GenerateDownSql(migration, previous, options);
+
+    protected override IReadOnlyList<MigrationCommand> GenerateUpSql(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
-        private readonly IndentedStringBuilder _builder = new();
-        private bool _inTransaction;
+        Starting(migration, options, revert: false);
+        return base.GenerateUpSql(migration, options);
+    }
 
-        public void WriteStandalone(string text) => _builder.Append(text).Append(sql.BatchTerminator);
+    protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
+        Migration migration,
+        Migration? previousMigration,
+        MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+    {
+        Starting(migration, options, revert: true);
+        return base.GenerateDownSql(migration, previousMigration, options);
+    }
 
-        public void Write(IEnumerable<MigrationCommand> commands, string? beginIf, string? endIf)
+    // EF Core's migrator generates a migration's SQL right before running it, again on each retry.
+    private void Starting(Migration migration, MigrationsSqlGenerationOptions options, bool revert)
+    {
+        if (!options.HasFlag(MigrationsSqlGenerationOptions.Script))
         {
-            foreach (var command in commands)
-            {
-                SwitchTransaction(!command.TransactionSuppressed);
+            _run.CurrentMigration = migration.GetId();
+            _safeLogger.Starting(migration.GetId(), revert);
+        }
+    }
 
-                // Wrapped commands are written verbatim: EF Core indents them, which rewrites the text inside
-                // dollar-quoted bodies (a function created by the script would differ from a migrated one).
-                if (beginIf is not null && endIf is not null && !RerunnableCommand.IsMarked(command.CommandText))
-                {
-                    _builder.AppendLine(beginIf);
-                    _builder.AppendLines(command.CommandText);
-                    _builder.Append(endIf);
-                }
-                else
-                {
-                    _builder.Append(command.CommandText);
-                }
+    private async Task TranslatedAsync(string? targetMigration, bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(targetMigration, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SafeMigrationException ex) when (_options.TranslateFailure is { } translate)
+        {
+            throw translate(ex);
+        }
+    }
 
-                _builder.Append(_inTransaction ? Environment.NewLine : sql.BatchTerminator);
-            }
-
-            SwitchTransaction(false);
+    private async Task RunAsync(string? targetMigration, bool async, CancellationToken cancellationToken)
+    {
+        if (_historyRepository is not SafeHistoryRepository history || _connection.DbConnection is not NpgsqlConnection npgsql)
+        {
+            throw new InvalidOperationException("The safe migrator needs UseSafeMigrations()' history repository and an Npgsql connection.");
         }
 
-        public override string ToString() => _builder.ToString();
+        // Through EF Core first, so that its interceptors and logging see a connection that fails; the lock's own session does not.
+        await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _connection.CloseAsync().ConfigureAwait(false);
 
-        private void SwitchTransaction(bool wanted)
+        await using var runLock = await history.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
+        var facts = await ReadFactsAsync(history, npgsql, cancellationToken).ConfigureAwait(false);
+        MigrationPreflight.Check(facts, targetMigration == Migration.InitialDatabase);
+
+        await using var watch = MigrationWatch.Start(_connection, _safeLogger, _run);
+        try
         {
-            if (noTransactions || wanted == _inTransaction)
+            if (async)
             {
-                return;
-            }
-
-            if (wanted)
-            {
-                _builder.AppendLine(sql.StartTransactionStatement);
+                await base.MigrateAsync(targetMigration, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                _builder.AppendLine(sql.CommitTransactionStatement).Append(sql.BatchTerminator);
+                base.Migrate(targetMigration);
             }
 
-            _inTransaction = wanted;
+            if (ReachesNewest(targetMigration))
+            {
+                await new InvalidIndexRepair(_designTimeModel.Model, _migrationsSqlGenerator, _migrationCommandExecutor, _connection, _safeLogger)
+                    .RunAsync(cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+        catch (RetryLimitExceededException ex) when (ex.InnerException is { } last)
+        {
+            throw Explain(last, facts.Database, _options.Retries + 1);
+        }
+        catch (Exception ex) when (MigrationRetryStrategy.IsLockTimeout(ex) || MigrationRetryStrategy.IsConnectionLost(ex))
+        {
+            throw Explain(ex, facts.Database, 1);
+        }
+    }
+
+    private bool ReachesNewest(string? targetMigration)
+        => string.IsNullOrEmpty(targetMigration)
+            || (targetMigration != Migration.InitialDatabase
+                && _migrationsAssembly.GetMigrationId(targetMigration) == _migrationsAssembly.Migrations.Keys.Max(StringComparer.Ordinal));
+
+    private SafeMigrationException Explain(Exception last, string database, int attempts)
+    {
+        var migration = _run.CurrentMigrationName ?? "The migration";
+        var lockTimeout = MigrationSessionLock.Format(_options.LockTimeout);
+        return MigrationRetryStrategy.IsLockTimeout(last)
+            ? new SafeMigrationException(
+                $"{migration} could not get a lock within {lockTimeout} (lock_timeout) in {attempts} attempt(s) on database '{database}': "
+                + $"blocked by {BlockingSessions.Describe(_run.LastBlockers)}. Every statement either completed or had no effect and "
+                + $"{migration} is not recorded as applied: end those sessions or wait for them, then run the migration again (it resumes), "
+                + "or allow a longer lock timeout or more retries.",
+                last)
+            : new SafeMigrationException(
+                $"The connection to database '{database}' was lost while migrating {migration} ({MigrationRetryStrategy.Describe(last)}) "
+                + $"in {attempts} attempt(s). Every statement is rerunnable and {migration} is not recorded as applied: run the migration "
+                + "again when the server is back; it resumes safely.",
+                last);
+    }
+
+    private async Task<PreflightFacts> ReadFactsAsync(SafeHistoryRepository history, NpgsqlConnection npgsql, CancellationToken cancellationToken)
+    {
+        List<string> applied;
+        try
+        {
+            applied = (await _historyRepository.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.MigrationId).ToList();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            throw new SafeMigrationException(
+                $"The migration history {history.DisplayTableName} of database '{npgsql.Database}' belongs to another application: its columns are "
+                + $"not the ones {_currentContext.Context.GetType().Name} writes ({ex.MessageText}). {MigrationPreflight.ElsewhereAdvice(_currentContext.Context.GetType().Name)}",
+                ex);
+        }
+
+        var tables = _designTimeModel.Model.GetRelationalModel().Tables.ToList();
+        await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // to_regclass parses its argument as SQL: each name is quoted as PostgreSQL does, so that hostile names stay names.
+            await using var command = new NpgsqlCommand(
+                "SELECT ord::int FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord) WHERE to_regclass(name) IS NOT NULL ORDER BY ord",
+                npgsql)
+            {
+                Parameters = { new() { Value = tables.Select(t => _sqlGenerationHelper.DelimitIdentifier(t.Name, t.Schema)).ToArray() } },
+            };
+            var existing = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    existing.Add(tables[reader.GetInt32(0) - 1].Name);
+                }
+            }
+
+            return new PreflightFacts(
+                npgsql.Database,
+                _currentContext.Context.GetType().Name,
+                history.DisplayTableName,
+                npgsql.PostgreSqlVersion,
+                applied,
+                _migrationsAssembly.Migrations.Keys.ToHashSet(StringComparer.Ordinal),
+                existing);
+        }
+        finally
+        {
+            await _connection.CloseAsync().ConfigureAwait(false);
         }
     }
 }

@@ -22,8 +22,37 @@ public sealed class DotnetEfDatabaseUpdateTests(PostgresDatabaseFixture<DotnetEf
             "ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", Repository.Configuration, "--no-build");
 
         update.ExitCode.Should().Be(0, update.Output);
+        update.Output.Should().NotContain("from migration 'InitialSchema' cannot be executed in a transaction", "InitialSchema stays one transaction");
         await using var context = CmmsContexts.Create(db.ConnectionString);
-        (await context.Database.GetAppliedMigrationsAsync()).Should().HaveCount(2);
+        (await context.Database.GetAppliedMigrationsAsync()).Should().Equal(context.Database.GetMigrations());
         (await CatalogIndexes.ReadAsync(db.ConnectionString)).Should().Contain(i => i.Shape.Name == "ix_orders_user_id_status_created_at" && i.IsValid);
     }
+
+    [Fact]
+    public async Task Dotnet_ef_database_update_without_or_with_an_unreachable_connection_fails_with_one_line_naming_the_variable()
+    {
+        string[] update = ["ef", "database", "update", "--project", "migrations/Cmms.Data.Migrations", "--configuration", Repository.Configuration, "--no-build"];
+
+        var unset = await Repository.DotnetAsync(Repository.Root, Connection(string.Empty), update);
+        var unreachable = await Repository.DotnetAsync(
+            Repository.Root, Connection("Host=127.0.0.1;Port=1;Database=nowhere;Username=ci;Password=hunter2secret"), update);
+
+        unset.ExitCode.Should().NotBe(0);
+        ErrorLines(unset.Output).Should().Equal(
+            "CMMS_DB_CONNECTION is not set: set it to the Npgsql connection string of the database to migrate (for the embedded development "
+            + "server, `dotnet run --project tools/Cmms.Data.Tool -- embedded start` prints one).");
+        unreachable.ExitCode.Should().NotBe(0);
+        ErrorLines(unreachable.Output).Should().ContainSingle().Which.Should()
+            .StartWith("Cannot connect to database 'nowhere' on 127.0.0.1:1 as 'ci' from CMMS_DB_CONNECTION (")
+            .And.EndWith("): check the variable (for the embedded development server, `dotnet run --project tools/Cmms.Data.Tool -- embedded start` prints one).");
+        unreachable.Output.Should().NotContain("hunter2secret");
+    }
+
+    // dotnet ef prints "Build started…"-style progress and then the failure; stack frames would start with "at ".
+    private static IReadOnlyList<string> ErrorLines(string output)
+        => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("Build ", StringComparison.Ordinal))
+            .ToList();
+
+    private static Dictionary<string, string> Connection(string connectionString) => new() { ["CMMS_DB_CONNECTION"] = connectionString };
 }

@@ -55,6 +55,28 @@ public sealed class IdempotentScriptTests(PostgresDatabaseFixture<IdempotentScri
     }
 
     [Fact]
+    public async Task Idempotent_script_applied_twice_to_an_up_to_date_database_rebuilds_no_index()
+    {
+        await using var upToDate = await db.CreateScratchDatabaseAsync("up to date");
+        await CmmsContexts.MigrateAsync(upToDate.ConnectionString);
+        var before = await IndexOidsAsync(upToDate.ConnectionString);
+
+        for (var run = 1; run <= 2; run++)
+        {
+            var (exitCode, output) = await PostgresClientTools.RunScriptAsync(upToDate.ConnectionString, _script);
+            exitCode.Should().Be(0, $"run {run} must succeed: {output}");
+        }
+
+        (await IndexOidsAsync(upToDate.ConnectionString)).Should().Equal(before, "no live index is dropped and rebuilt");
+        before.Should().Contain(i => i.StartsWith("ix_phone_verifications_user_id_unused ", StringComparison.Ordinal));
+    }
+
+    // An index's oid changes when it is dropped and built again, even under the same name and definition.
+    private static Task<IReadOnlyList<string>> IndexOidsAsync(string connectionString) => Sql.ListAsync<string>(
+        connectionString,
+        "SELECT c.relname || ' ' || c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'i' AND n.nspname = 'public' ORDER BY c.relname");
+
+    [Fact]
     public async Task Idempotent_script_completes_a_database_at_initial_schema()
     {
         await using var partial = await db.CreateScratchDatabaseAsync("partial");

@@ -4,7 +4,10 @@ using Cmms.Data.IntegrationTests.Infrastructure;
 
 namespace Cmms.Data.IntegrationTests.Tool;
 
-/// <summary>cmms-db as a real child process (<c>dotnet cmms-db.dll …</c>), for tests that kill it or run several at once.</summary>
+/// <summary>
+///     A migrator as a real child process: cmms-db (<c>dotnet cmms-db.dll …</c>) or the efbundle, for tests that kill it or
+///     run several at once.
+/// </summary>
 internal sealed class CmmsDbProcess : IDisposable
 {
     private readonly Process _process;
@@ -19,22 +22,32 @@ internal sealed class CmmsDbProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
-    public static CmmsDbProcess Start(params string[] args) => Launch(workingDirectory: null, new Dictionary<string, string>(), args);
+    public static CmmsDbProcess Start(params string[] args) => StartIn(workingDirectory: null, args);
 
     /// <summary>As <see cref="Start(string[])" />, with these environment variables set (CMMS_DB_CONNECTION among them).</summary>
     public static CmmsDbProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
-        => Launch(workingDirectory: null, environment, args);
+        => StartProgram("dotnet", [CmmsDbDll, .. args], workingDirectory: null, environment);
 
     /// <summary>
     ///     Starts <c>dotnet cmms-db.dll</c> with <paramref name="args" /> in <paramref name="workingDirectory" /> (where
     ///     it keeps its embedded server), or in this process's working directory when <see langword="null" />.
     /// </summary>
     public static CmmsDbProcess StartIn(string? workingDirectory, params string[] args)
-        => Launch(workingDirectory, new Dictionary<string, string>(), args);
+        => StartProgram("dotnet", [CmmsDbDll, .. args], workingDirectory, new Dictionary<string, string>());
 
-    private static CmmsDbProcess Launch(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
+    /// <summary>Starts the efbundle at <paramref name="path" /> on <paramref name="connection" /> (its CMMS_DB_CONNECTION).</summary>
+    public static CmmsDbProcess StartEfbundle(string path, string connection)
+        => StartProgram(path, [], workingDirectory: null, new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = connection });
+
+    private static string CmmsDbDll => Path.Combine(AppContext.BaseDirectory, "cmms-db.dll");
+
+    private static CmmsDbProcess StartProgram(
+        string program,
+        IEnumerable<string> args,
+        string? workingDirectory,
+        IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,7 +55,6 @@ internal sealed class CmmsDbProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cmms-db.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -76,7 +88,7 @@ internal sealed class CmmsDbProcess : IDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            throw new TimeoutException($"cmms-db did not end within {timeout}; stderr so far: {Snapshot(_error)}");
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not end within {timeout}; stderr so far: {Snapshot(_error)}");
         }
 
         return Result();

@@ -44,8 +44,40 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
         var rerun = await again.WaitAsync(TimeSpan.FromMinutes(3));
         output.WriteLine($"rerun took {rerun.Elapsed}; its stderr:{Environment.NewLine}{rerun.Error}");
 
-        rerun.ShouldSucceed().Output.Should().StartWith($"Database '{scratch.Name}': applied {ToolDatabase.AddIndexes}; now at {ToolDatabase.AddIndexes}.");
-        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.InitialSchema, ToolDatabase.AddIndexes);
+        rerun.ShouldSucceed().Output.Should().StartWith($"Database '{scratch.Name}': applied {ToolDatabase.AddIndexes}, {ToolDatabase.RenameUnusedIndex}; now at {ToolDatabase.Head}.");
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
+        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
+        (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
+            .Should().Contain(["ix_audit_logs_changes", "ix_audit_logs_entity_type_entity_id_occurred_at", "ix_audit_logs_occurred_at"]);
+    }
+
+    [Fact]
+    public async Task Efbundle_killed_during_AddIndexes_completes_when_started_again()
+    {
+        var efbundle = await Efbundle.PathAsync();
+        await using var scratch = await db.CreateScratchDatabaseAsync("killed efbundle");
+        var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
+        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
+        await LoadAuditLogsAsync(scratch.ConnectionString);
+        await Sql.ExecuteAsync(
+            scratch.ConnectionString,
+            $"ALTER DATABASE \"{scratch.Name}\" SET maintenance_work_mem = '1MB'; ALTER DATABASE \"{scratch.Name}\" SET max_parallel_maintenance_workers = 0");
+
+        using (var bundle = CmmsDbProcess.StartEfbundle(efbundle, connection))
+        {
+            await WaitForAuditLogBuildAsync(scratch.ConnectionString, bundle);
+            var killed = bundle.Kill();
+            output.WriteLine($"killed after {killed.Elapsed}; its output:{Environment.NewLine}{killed.Output}");
+        }
+
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal([ToolDatabase.InitialSchema], "the history row of AddIndexes is written last");
+
+        using var again = CmmsDbProcess.StartEfbundle(efbundle, connection);
+        var rerun = await again.WaitAsync(TimeSpan.FromMinutes(3));
+        output.WriteLine($"rerun took {rerun.Elapsed}; its output:{Environment.NewLine}{rerun.Output}");
+
+        rerun.ExitCode.Should().Be(0, rerun.Output + rerun.Error);
+        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
         (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
         (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
             .Should().Contain(["ix_audit_logs_changes", "ix_audit_logs_entity_type_entity_id_occurred_at", "ix_audit_logs_occurred_at"]);
@@ -88,7 +120,7 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
             if (migrator.HasExited)
             {
                 var ended = await migrator.WaitAsync(TimeSpan.FromSeconds(1));
-                Assert.Fail($"cmms-db ended (exit code {ended.ExitCode}) before an audit_logs index build was seen; stderr: {ended.Error}");
+                Assert.Fail($"The migrator ended (exit code {ended.ExitCode}) before an audit_logs index build was seen; output: {ended.Output}{ended.Error}");
             }
 
             DateTime.UtcNow.Should().BeBefore(deadline, "an audit_logs index build should have started by now");

@@ -14,7 +14,7 @@ public sealed class MigrationPreflightTests(PostgresDatabaseFixture<MigrationPre
         var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--to", "AddIndexs");
 
         run.ShouldFailWithOneLine(2).Should().Be(
-            $"Unknown migration 'AddIndexs' for --to. Known migrations: 0 (empty schema), InitialSchema ({ToolDatabase.InitialSchema}), AddIndexes ({ToolDatabase.AddIndexes}).");
+            $"Unknown migration 'AddIndexs' for --to. Known migrations: 0 (empty schema), InitialSchema ({ToolDatabase.InitialSchema}), AddIndexes ({ToolDatabase.AddIndexes}), RenameUnusedPhoneVerificationsIndex ({ToolDatabase.RenameUnusedIndex}).");
         (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(before).And.Be("relations: none; history: ");
     }
 
@@ -43,8 +43,8 @@ public sealed class MigrationPreflightTests(PostgresDatabaseFixture<MigrationPre
             var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", target);
 
             run.ShouldFailWithOneLine(1).Should().Be(
-                $"The migration history of database '{scratch.Name}' holds 1 migration(s) this cmms-db does not know (20991231000000_FromTheFuture): "
-                + "it was migrated by a newer Cmms.Data. Use that version's cmms-db; nothing was changed.");
+                $"The migration history __EFMigrationsHistory of database '{scratch.Name}' holds 1 migration(s) that CmmsDbContext's migrations "
+                + "do not include (20991231000000_FromTheFuture): a newer build of it migrated this database. Migrate with that build. Nothing was changed.");
             (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(before);
         }
 
@@ -62,9 +62,30 @@ public sealed class MigrationPreflightTests(PostgresDatabaseFixture<MigrationPre
         var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString));
 
         run.ShouldFailWithOneLine(1).Should().Be(
-            $"Database '{scratch.Name}' has no Cmms.Data migration history but already has 2 of the tables InitialSchema creates (orders, users): "
-            + "it is not a Cmms.Data database, or its schema was made without migrations. Point --connection at an empty database or a Cmms.Data one; "
-            + "nothing was changed.");
+            $"Database '{scratch.Name}' has no migration history for CmmsDbContext but already has 2 of its tables (orders, users): "
+            + "its schema was made without these migrations. Point the connection at an empty database or one migrated by CmmsDbContext. "
+            + "Nothing was changed.");
         (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(before).And.NotContain("__EFMigrationsHistory");
+    }
+
+    [Fact]
+    public async Task Database_migrated_by_another_application_is_named_as_such_and_left_unchanged()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("other application");
+        await Sql.ExecuteAsync(scratch.ConnectionString, """
+            CREATE TABLE "__EFMigrationsHistory" (migration_id varchar(150) PRIMARY KEY, product_version varchar(32) NOT NULL);
+            INSERT INTO "__EFMigrationsHistory" VALUES ('20240101000000_Billing', '9.0.0'), ('20240202000000_Invoices', '9.0.0');
+            CREATE TABLE invoices (id int PRIMARY KEY);
+            """);
+        var before = await ToolDatabase.FingerprintAsync(scratch.ConnectionString);
+
+        var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString));
+
+        run.ShouldFailWithOneLine(1).Should().Be(
+            $"The migration history __EFMigrationsHistory of database '{scratch.Name}' belongs to another application: none of its 2 migration(s) "
+            + "(20240101000000_Billing, 20240202000000_Invoices) is a migration of CmmsDbContext. Point the connection at CmmsDbContext's database, "
+            + "or give CmmsDbContext a history table of its own (MigrationsHistoryTable). Nothing was changed.");
+        run.Error.Should().NotContain("newer");
+        (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be(before);
     }
 }

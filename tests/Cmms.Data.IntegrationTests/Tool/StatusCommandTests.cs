@@ -14,7 +14,7 @@ public sealed class StatusCommandTests(PostgresDatabaseFixture<StatusCommandTest
         run.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             $"Database '{scratch.Name}' is at 0.",
             "Applied (0): none",
-            $"Pending (2): {ToolDatabase.InitialSchema}, {ToolDatabase.AddIndexes}",
+            $"Pending (3): {string.Join(", ", ToolDatabase.All)}",
             "Model changes no migration captures: none",
             "Invalid indexes: none");
         run.Error.Should().BeEmpty();
@@ -39,7 +39,7 @@ public sealed class StatusCommandTests(PostgresDatabaseFixture<StatusCommandTest
         var json = run.Json;
         json.GetProperty("current").GetString().Should().Be(ToolDatabase.InitialSchema);
         json.GetProperty("applied").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.InitialSchema);
-        json.GetProperty("pending").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.AddIndexes);
+        json.GetProperty("pending").EnumerateArray().Select(e => e.GetString()).Should().Equal(ToolDatabase.AddIndexes, ToolDatabase.RenameUnusedIndex);
         json.GetProperty("unknown").GetArrayLength().Should().Be(0);
         json.GetProperty("hasPendingModelChanges").GetBoolean().Should().BeFalse();
         json.GetProperty("invalidIndexes").EnumerateArray().Select(e => e.GetString()).Should().Equal("ux_artists_normalized_name_test");

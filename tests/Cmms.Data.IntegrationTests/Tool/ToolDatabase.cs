@@ -21,6 +21,14 @@ internal static class ToolDatabase
 
     public static string AddIndexes => Catalog.Ids[1];
 
+    public static string RenameUnusedIndex => Catalog.Ids[2];
+
+    /// <summary>The newest migration.</summary>
+    public static string Head => Catalog.Head;
+
+    /// <summary>Every migration, oldest first.</summary>
+    public static IReadOnlyList<string> All => Catalog.Ids;
+
     /// <summary>The migration ids in the history table, with repeats, oldest first; empty when there is no history table.</summary>
     public static async Task<IReadOnlyList<string>> HistoryAsync(string connectionString)
     {

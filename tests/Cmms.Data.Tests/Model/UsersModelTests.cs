@@ -147,7 +147,7 @@ public class UsersModelTests(ModelFixture fixture) : IClassFixture<ModelFixture>
         IndexesOf<PhoneVerification>(_model).Should().BeEquivalentTo(new[]
         {
             new IndexShape("ix_phone_verifications_user_id_created_at", ["user_id", "created_at"], IsUnique: false, IsDescending: [false, true]),
-            new IndexShape("ix_phone_verifications_user_id", ["user_id"], IsUnique: false, IsDescending: [false], Filter: "NOT is_used"),
+            new IndexShape("ix_phone_verifications_user_id_unused", ["user_id"], IsUnique: false, IsDescending: [false], Filter: "NOT is_used"),
             new IndexShape("ix_phone_verifications_expires_at", ["expires_at"], IsUnique: false, IsDescending: [false]),
         });
     }

@@ -34,7 +34,7 @@ internal static class QueryCatalog
         new("Q7", "most used active templates, limit 20", "templates", "ix_templates_is_active_use_count",
             "SELECT id, name, use_count FROM templates WHERE is_active ORDER BY use_count DESC LIMIT 20",
             null),
-        new("Q8", "unused, unexpired phone codes of a user", "phone_verifications", "ix_phone_verifications_user_id",
+        new("Q8", "unused, unexpired phone codes of a user", "phone_verifications", "ix_phone_verifications_user_id_unused",
             "SELECT id, created_at, expires_at FROM phone_verifications WHERE user_id = $1::bigint AND NOT is_used AND expires_at > $2::timestamptz",
             // Checked while the code is pending (a minute after it was sent), as the verification screen does. At the
             // data's end nearly no code is unexpired, and the planner rightly prefers ix_phone_verifications_expires_at.

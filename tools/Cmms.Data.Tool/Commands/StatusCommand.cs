@@ -28,12 +28,12 @@ internal static class StatusCommand
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var db = CmmsContextFactory.Create(connection.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+        using var db = CmmsContextFactory.Create(dataSource, static _ => { });
         var catalog = MigrationCatalog.From(db);
         var model = db.GetService<IDesignTimeModel>().Model;
 
-        await using var npgsql = new NpgsqlConnection(connection.ConnectionString);
-        await npgsql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var npgsql = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var state = await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false);
         var indexes = await IndexSummary.ReadAsync(npgsql, model, cancellationToken).ConfigureAwait(false);
 
@@ -66,14 +66,14 @@ internal static class StatusCommand
         await output.WriteLineAsync($"Pending ({pending.Count}): {List(pending)}").ConfigureAwait(false);
         if (unknown.Count > 0)
         {
-            await output.WriteLineAsync($"Unknown to this cmms-db ({unknown.Count}, applied by a newer version): {List(unknown)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Unknown to this cmms-db ({unknown.Count}; migrate refuses to run until a build that knows them is used): {List(unknown)}").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(modelChanges
             ? "Model changes no migration captures: yes (add a migration: dotnet ef migrations add NAME --project migrations/Cmms.Data.Migrations)"
             : "Model changes no migration captures: none").ConfigureAwait(false);
         await output.WriteLineAsync(indexes.Invalid.Count > 0
-            ? $"Invalid indexes ({indexes.Invalid.Count}, left by failed concurrent builds; cmms-db migrate rebuilds them): {List(indexes.Invalid)}"
+            ? $"Invalid indexes ({indexes.Invalid.Count}, left by failed concurrent builds; cmms-db migrate rebuilds those the model declares, even with nothing pending): {List(indexes.Invalid)}"
             : "Invalid indexes: none").ConfigureAwait(false);
         return ExitCodes.Success;
     }

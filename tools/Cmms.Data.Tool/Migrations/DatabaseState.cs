@@ -37,7 +37,7 @@ internal sealed record DatabaseState(IReadOnlyList<string> Applied, IReadOnlyLis
     /// <summary>Applied migrations this build knows, oldest first.</summary>
     public IReadOnlyList<string> Known(MigrationCatalog catalog) => Applied.Where(catalog.Knows).ToList();
 
-    /// <summary>Applied migrations this build does not know (a newer Cmms.Data migrated the database).</summary>
+    /// <summary>Applied migrations this build does not know (a newer build, or another application, migrated the database).</summary>
     public IReadOnlyList<string> Unknown(MigrationCatalog catalog) => Applied.Where(id => !catalog.Knows(id)).ToList();
 
     /// <summary>This build's migrations that are not applied, oldest first.</summary>

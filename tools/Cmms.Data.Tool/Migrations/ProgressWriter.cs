@@ -1,12 +1,14 @@
+using Cmms.Data.Conventions.Migrations.Engine;
 using Cmms.Data.Tool.CommandLine;
 
 namespace Cmms.Data.Tool.Migrations;
 
 /// <summary>
-///     Writes what a long command is doing to standard error: permanent lines, and one live status line that is
-///     redrawn in place on a terminal and written as a plain line now and then otherwise (logs of pipelines).
+///     Renders what the migration engine reports on standard error: permanent lines, and one live status line for
+///     index builds that is redrawn in place on a terminal and written as a plain line now and then otherwise (logs of
+///     pipelines). Reports arrive synchronously, in order, from the engine's threads.
 /// </summary>
-internal sealed class ProgressWriter(ToolConsole console)
+internal sealed class ProgressWriter(ToolConsole console) : IProgress<MigrationProgress>
 {
     /// <summary>Without a terminal, an unchanged status is repeated at most this often.</summary>
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
@@ -18,6 +20,39 @@ internal sealed class ProgressWriter(ToolConsole console)
     private string? _lastKey;
     private DateTime _lastPlainLine = DateTime.MinValue;
 
+    /// <summary>The migrations the run applied or reverted, in order, once each.</summary>
+    public List<(string Id, bool IsRevert)> Started { get; } = [];
+
+    public void Report(MigrationProgress value)
+    {
+        switch (value.Kind)
+        {
+            case MigrationProgressKind.Applying or MigrationProgressKind.Reverting:
+                var step = (value.Message, value.Kind == MigrationProgressKind.Reverting);
+                lock (_gate)
+                {
+                    if (Started.Contains(step))
+                    {
+                        return;
+                    }
+
+                    Started.Add(step);
+                }
+
+                Line($"{(step.Item2 ? "Reverting" : "Applying")} {value.Message}");
+                break;
+            case MigrationProgressKind.IndexBuild when value.IndexBuild is { } build:
+                Live(build.Index + "|" + build.Phase, "  " + value.Message);
+                break;
+            case MigrationProgressKind.IndexBuildEnded:
+                EndLive();
+                break;
+            default:
+                Line(value.Message);
+                break;
+        }
+    }
+
     /// <summary>Writes a line that stays (after clearing the live line, if any).</summary>
     public void Line(string text)
     {
@@ -28,11 +63,7 @@ internal sealed class ProgressWriter(ToolConsole console)
         }
     }
 
-    /// <summary>
-    ///     Shows the current status: redrawn in place on a terminal; otherwise written as a line when
-    ///     <paramref name="key" /> (what the status is about) changes, or after <see cref="PlainInterval" />.
-    /// </summary>
-    public void Live(string key, string text)
+    private void Live(string key, string text)
     {
         lock (_gate)
         {
@@ -56,8 +87,7 @@ internal sealed class ProgressWriter(ToolConsole console)
         }
     }
 
-    /// <summary>Removes the live line (on a terminal) and forgets the last status.</summary>
-    public void EndLive()
+    private void EndLive()
     {
         lock (_gate)
         {

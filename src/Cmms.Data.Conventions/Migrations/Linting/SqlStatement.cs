@@ -4,7 +4,7 @@ namespace Cmms.Data.Conventions.Migrations.Linting;
 /// <param name="Text">The statement without comments, whitespace collapsed.</param>
 /// <param name="InTransaction">Whether it runs inside a transaction block.</param>
 /// <param name="Acknowledged">Rule ids acknowledged for it, with their reasons.</param>
-/// <param name="IsGenerated">Whether Cmms.Data generated it (marked <see cref="RerunnableCommand" />): its own lock-light forms.</param>
+/// <param name="IsGenerated">Whether Cmms.Data generated it (a guarded <c>DO $cmms$</c> block): its own lock-light forms.</param>
 internal sealed record SqlStatement(
     string Text,
     bool InTransaction,

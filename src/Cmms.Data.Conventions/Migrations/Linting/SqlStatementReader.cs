@@ -6,7 +6,7 @@ namespace Cmms.Data.Conventions.Migrations.Linting;
 /// <summary>
 ///     Splits SQL text into statements for the SQL rules: at semicolons outside quotes, dollar-quoted bodies and
 ///     comments; comments are dropped from the statement text but read for acknowledgements
-///     (<c>-- cmms-lint: acknowledge CMMS1103 reason</c>) and for the <see cref="RerunnableCommand" /> mark; explicit
+///     (<c>-- cmms-lint: acknowledge CMMS1103 reason</c>) and for Cmms.Data's own guarded <c>DO $cmms$</c> blocks; explicit
 ///     <c>BEGIN</c>/<c>START TRANSACTION</c> … <c>COMMIT</c>/<c>ROLLBACK</c> blocks are followed.
 /// </summary>
 /// <remarks>Hand-written because no parser of PostgreSQL's grammar restores here; it only needs statement boundaries.</remarks>
@@ -114,9 +114,12 @@ internal static partial class SqlStatementReader
                 statement,
                 inBlock,
                 acknowledgements,
-                notes.Contains(RerunnableCommand.Marker[3..], StringComparison.Ordinal)));
+                statement.Contains(GeneratedBlockTag, StringComparison.Ordinal)));
         }
     }
+
+    // The dollar tag of the guarded DO blocks Cmms.Data's generator writes (SafeMigrationsSqlGenerator, Rewrites/).
+    private const string GeneratedBlockTag = "$cmms$";
 
     private static bool At(string sql, int index, string token) => string.CompareOrdinal(sql, index, token, 0, token.Length) == 0;
 

@@ -5,7 +5,8 @@ namespace Cmms.Data.Conventions.Migrations.Rewrites;
 
 /// <summary>
 ///     The SQL pieces every lock-light rewrite is made of: quoted names, catalog guards, and guarded commands that run
-///     on their own (outside the migration's transaction) and are marked <see cref="RerunnableCommand" />.
+///     on their own (outside the migration's transaction): guarded statements of <see cref="SafeMigrationsSqlGenerator" />, each
+///     run under the migration's <c>lock_timeout</c> when applied and written outside the history check in idempotent scripts.
 /// </summary>
 /// <remarks>
 ///     Each step is its own command, committed on its own: if two steps shared a transaction, the strong lock of the
@@ -32,11 +33,11 @@ internal sealed class RewriteSql(ISqlGenerationHelper sqlGenerationHelper, Relat
 
     public string RegClass(string table, string? schema) => $"{Literal(Table(table, schema))}::regclass";
 
-    /// <summary>A marked, transaction-suppressed <c>DO</c> block that runs <paramref name="body" /> when <paramref name="condition" /> holds.</summary>
+    /// <summary>A guarded, transaction-suppressed <c>DO</c> block that runs <paramref name="body" /> when <paramref name="condition" /> holds.</summary>
     public static void AppendGuarded(MigrationCommandListBuilder builder, string condition, string body)
     {
         builder
-            .AppendLine(RerunnableCommand.Marker)
+            .Append(SafeMigrationsSqlGenerator.GuardedMark)
             .AppendLine("DO $cmms$")
             .AppendLine("BEGIN")
             .AppendLine($"    IF {condition} THEN")
@@ -46,10 +47,10 @@ internal sealed class RewriteSql(ISqlGenerationHelper sqlGenerationHelper, Relat
             .EndCommand(suppressTransaction: true);
     }
 
-    /// <summary>A marked, transaction-suppressed statement that guards itself (IF [NOT] EXISTS).</summary>
+    /// <summary>A guarded, transaction-suppressed statement that guards itself (IF [NOT] EXISTS).</summary>
     public static void AppendSelfGuarded(MigrationCommandListBuilder builder, string statement)
         => builder
-            .AppendLine(RerunnableCommand.Marker)
+            .Append(SafeMigrationsSqlGenerator.GuardedMark)
             .AppendLine(statement)
             .EndCommand(suppressTransaction: true);
 
@@ -80,7 +81,7 @@ internal sealed class RewriteSql(ISqlGenerationHelper sqlGenerationHelper, Relat
         var message = $"The {failure.ConstraintKind} {Identifier(failure.Constraint)} on table {table} cannot be validated: "
             + $"{failure.Problem}. It is left NOT VALID. Find the rows with: {failure.OffendingRows}; fix them and rerun the migration.";
         builder
-            .AppendLine(RerunnableCommand.Marker)
+            .Append(SafeMigrationsSqlGenerator.GuardedMark)
             .AppendLine("DO $cmms$")
             .AppendLine("BEGIN")
             .AppendLine($"    IF {ConstraintNotValidated(failure.Constraint, failure.Table, failure.Schema)} THEN")

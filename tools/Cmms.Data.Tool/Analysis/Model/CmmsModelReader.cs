@@ -66,11 +66,12 @@ internal static class CmmsModelReader
             .ToDictionary(g => g.Key, g => Statement(generator, g.First().Operation, relational.Model), StringComparer.Ordinal);
     }
 
-    // The generator wraps a concurrent index build in a lock timeout and a guard; the fix shows the statement itself.
+    // As a script writes it, the generator guards a concurrent index build with a statement of its own; the fix shows the
+    // build itself.
     private static string Statement(IMigrationsSqlGenerator generator, MigrationOperation operation, IModel model)
         => string.Join(
             Environment.NewLine,
-            generator.Generate([operation], model)
+            generator.Generate([operation], model, MigrationsSqlGenerationOptions.Script)
                 .Select(c => string.Join(Environment.NewLine, c.CommandText.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))))
                 .Where(text => text.StartsWith("CREATE", StringComparison.Ordinal) || text.StartsWith("ALTER TABLE", StringComparison.Ordinal)));
 }

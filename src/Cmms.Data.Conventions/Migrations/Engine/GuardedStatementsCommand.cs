@@ -1,0 +1,124 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Cmms.Data.Conventions.Migrations.Engine;
+
+/// <summary>
+///     A migration command outside any transaction, as the safe migrator runs it: the session's <c>lock_timeout</c> is
+///     set first and reset afterwards (a <c>SET LOCAL</c> has no effect outside a transaction, and a plain <c>SET</c>
+///     must not stay on a pooled connection), its statements run one round trip each (PostgreSQL runs a multi-statement
+///     batch as one implicit transaction, which <c>CREATE INDEX CONCURRENTLY</c> refuses), and when one fails the
+///     cleanup runs, so that a failed concurrent build never leaves its INVALID index behind for the retry.
+/// </summary>
+/// <remarks>
+///     <c>client_connection_check_interval</c> (PostgreSQL 14+) makes the server notice a vanished client during a
+///     long statement; otherwise a killed migrator's index build runs to its end.
+///     https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
+/// </remarks>
+internal sealed class GuardedStatementsCommand(
+    IReadOnlyList<string> statements,
+    string? cleanup,
+    TimeSpan lockTimeout,
+    Func<string, IRelationalCommand> build,
+    DbContext? context,
+    IRelationalCommandDiagnosticsLogger logger)
+    : MigrationCommand(build(string.Join(Environment.NewLine, statements)), context, logger, transactionSuppressed: true)
+{
+    private const int ConnectionCheckIntervalMilliseconds = 1000;
+
+    public override int ExecuteNonQuery(IRelationalConnection connection, IReadOnlyDictionary<string, object?>? parameterValues = null)
+        => ExecuteAsync(connection, parameterValues, async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> ExecuteNonQueryAsync(
+        IRelationalConnection connection,
+        IReadOnlyDictionary<string, object?>? parameterValues = null,
+        CancellationToken cancellationToken = default)
+        => ExecuteAsync(connection, parameterValues, async: true, cancellationToken);
+
+    private async Task<int> ExecuteAsync(
+        IRelationalConnection connection,
+        IReadOnlyDictionary<string, object?>? parameterValues,
+        bool async,
+        CancellationToken cancellationToken)
+    {
+        var (set, reset) = SessionSettings(connection);
+        if (set is not null)
+        {
+            await RunAsync(connection, set, parameterValues, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var result = 0;
+            foreach (var statement in statements)
+            {
+                result = await RunAsync(connection, statement, parameterValues, async, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        catch (DbException) when (cleanup is not null)
+        {
+            await TryRunAsync(connection, cleanup, async).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            if (reset is not null)
+            {
+                await TryRunAsync(connection, reset, async).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private (string? Set, string? Reset) SessionSettings(IRelationalConnection connection)
+    {
+        var settings = new List<string>();
+        if (lockTimeout > TimeSpan.Zero)
+        {
+            settings.Add(LockTimeoutSql.Setting(lockTimeout));
+        }
+
+        if (connection.DbConnection is NpgsqlConnection { PostgreSqlVersion.Major: >= 14 })
+        {
+            settings.Add($"client_connection_check_interval = {ConnectionCheckIntervalMilliseconds}");
+        }
+
+        return settings.Count == 0
+            ? (null, null)
+            : (string.Join(" ", settings.Select(s => $"SET {s};")),
+                string.Join(" ", settings.Select(s => $"RESET {s[..s.IndexOf(' ', StringComparison.Ordinal)]};")));
+    }
+
+    private Task<int> RunAsync(
+        IRelationalConnection connection,
+        string sql,
+        IReadOnlyDictionary<string, object?>? parameterValues,
+        bool async,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new RelationalCommandParameterObject(connection, parameterValues, null, Context, CommandLogger, CommandSource.Migrations);
+        return async
+            ? build(sql).ExecuteNonQueryAsync(parameters, cancellationToken)
+            : Task.FromResult(build(sql).ExecuteNonQuery(parameters));
+    }
+
+    // Cleanup and reset are best effort: on a broken connection they cannot run, and the session (with its settings) is
+    // gone anyway; the failure that broke it is the one to report.
+    private async Task TryRunAsync(IRelationalConnection connection, string sql, bool async)
+    {
+        try
+        {
+            await RunAsync(connection, sql, null, async, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+        }
+    }
+
+    private DbContext? Context { get; } = context;
+}

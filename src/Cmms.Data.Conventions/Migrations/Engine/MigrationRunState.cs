@@ -1,0 +1,15 @@
+namespace Cmms.Data.Conventions.Migrations.Engine;
+
+/// <summary>What the pieces of one safe migration run share for their messages: the migration at hand and who blocked it.</summary>
+internal sealed class MigrationRunState
+{
+    /// <summary>The migration being applied or reverted (its id), once EF Core's migrator has started one.</summary>
+    public string? CurrentMigration { get; set; }
+
+    /// <summary>The current migration's name without its timestamp (<c>AddIndexes</c>), for messages.</summary>
+    public string? CurrentMigrationName
+        => CurrentMigration is { Length: > 15 } id && id[14] == '_' ? id[15..] : CurrentMigration;
+
+    /// <summary>The sessions that blocked the migration's connection when last seen blocked.</summary>
+    public IReadOnlyList<SessionInfo> LastBlockers { get; set; } = [];
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace Cmms.Data.Conventions.Migrations.Engine;
+
+/// <summary>
+///     The lock that makes migrators take turns on a database: a session-level PostgreSQL advisory lock on an unpooled
+///     connection of its own. Closing that connection ends its session and so releases the lock, on dispose and equally
+///     when the process dies or the server drops the connection.
+/// </summary>
+/// <remarks>
+///     Npgsql's own migration lock (<c>LOCK TABLE … ACCESS EXCLUSIVE</c>) is transaction-scoped, so it is released around
+///     non-transactional statements such as <c>CREATE INDEX CONCURRENTLY</c> and two migrators could interleave there; a
+///     session-level lock is not tied to transactions. https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
+/// </remarks>
+internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly NpgsqlConnection _connection;
+
+    private MigrationSessionLock(NpgsqlConnection connection) => _connection = connection;
+
+    /// <summary>
+    ///     Whether the session holding the lock is still there (when it is not, after a server restart or a failover, the
+    ///     server has released the lock). A dead socket shows only when used, so this asks the server.
+    /// </summary>
+    public async Task<bool> IsHeldAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.State != System.Data.ConnectionState.Open)
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var ping = new NpgsqlCommand("SELECT 1", _connection);
+            await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" />, waiting at most
+    ///     <paramref name="wait" /> while another session holds it and reporting who that is.
+    /// </summary>
+    public static async Task<MigrationSessionLock> AcquireAsync(
+        NpgsqlConnection template,
+        long key,
+        TimeSpan wait,
+        SafeMigrationsLogger logger,
+        CancellationToken cancellationToken)
+    {
+        var connection = MigrationConnections.Dedicated(template, "migration lock");
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var waited = Stopwatch.StartNew();
+            SessionInfo? announced = null;
+            while (!await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
+            {
+                var holder = await SessionInfo.FindLockHolderAsync(connection, key, cancellationToken).ConfigureAwait(false);
+                if (waited.Elapsed >= wait)
+                {
+                    throw new SafeMigrationException(
+                        $"Another migrator still holds the migration lock on database '{connection.Database}' after {Format(wait)}: "
+                        + $"{holder?.ToString() ?? "a session that just ended"}. Nothing was changed; wait for it to finish (or end that "
+                        + "session) and run the migration again, or allow a longer lock wait.");
+                }
+
+                if (holder is not null && holder.ProcessId != announced?.ProcessId)
+                {
+                    logger.WaitingForLock($"Waiting for the migration lock held by {holder}; giving up after {Format(wait)}.");
+                    announced = holder;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (announced is not null)
+            {
+                logger.LockAcquired($"Migration lock acquired after {Format(waited.Elapsed)}.");
+            }
+
+            return new MigrationSessionLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary><c>1.5s</c>, <c>10m</c>: how long, for a message.</summary>
+    public static string Format(TimeSpan duration)
+        => duration < TimeSpan.FromSeconds(1)
+            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0}ms")
+            : duration.TotalSeconds < 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#}s")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes}m{(duration.Seconds > 0 ? $"{duration.Seconds}s" : string.Empty)}");
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}
