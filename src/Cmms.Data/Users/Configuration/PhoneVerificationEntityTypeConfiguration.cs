@@ -17,7 +17,7 @@ internal sealed class PhoneVerificationEntityTypeConfiguration : IEntityTypeConf
 
         // A user's latest codes (resend throttling).
         builder.HasIndex(x => new { x.UserId, x.CreatedAt }, "ix_phone_verifications_user_id_created_at").IsDescending(false, true);
-        builder.HasIndex(x => x.UserId, "ix_phone_verifications_user_id_unused").HasFilter("NOT is_used"); // Q8
+        builder.HasIndex(x => x.UserId).HasDatabaseName("ix_phone_verifications_user_id_unused").HasFilter("NOT is_used"); // Q8
         builder.HasIndex(x => x.ExpiresAt, "ix_phone_verifications_expires_at"); // purge of expired codes
     }
 }
