@@ -26,6 +26,8 @@ internal sealed class CmmsLoggingDefinitions
     public EventDefinitionBase? LogForeignKeyIndexCovered;
 
     public EventDefinitionBase? LogConventionIndexRemoved;
+
+    public EventDefinitionBase? LogUnsupportedIndexFeature;
 #pragma warning restore CA1051
 
     /// <summary>Returns the definition held in <paramref name="definition" />, creating it the first time.</summary>
