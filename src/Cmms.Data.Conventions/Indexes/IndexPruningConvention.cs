@@ -90,16 +90,11 @@ internal sealed class IndexPruningConvention(
     // was INCLUDE is a duplicate on SQLite).
     private void WarnUnsupportedFeatures(ModelTable table)
     {
-        foreach (var index in table.Indexes)
+        foreach (var definition in table.Definitions.Where(d => !d.IsConstraint))
         {
-            foreach (var (feature, declared) in capabilities.UnsupportedFeaturesOf(index, table.StoreObject))
+            foreach (var (feature, declared) in capabilities.UnsupportedFeaturesOf(table.IndexOf(definition), table.StoreObject))
             {
-                log.UnsupportedIndexFeature(
-                    IndexDescriber.Describe(index, table.StoreObject, table.DisplayName, capabilities).Name,
-                    table.DisplayName,
-                    feature,
-                    declared,
-                    capabilities.Provider);
+                log.UnsupportedIndexFeature(definition.Name, table.DisplayName, feature, declared, capabilities.Provider);
             }
         }
     }

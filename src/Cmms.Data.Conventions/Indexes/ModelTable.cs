@@ -70,12 +70,6 @@ internal sealed class ModelTable
     public IReadOnlyList<string> ColumnsOf(IEnumerable<IReadOnlyProperty> properties)
         => IndexDescriber.ColumnsOf(properties, StoreObject);
 
-    /// <summary>
-    ///     The table's declared indexes, each as the model declares it (the definitions are as <see cref="IndexCapabilities" />
-    ///     builds them).
-    /// </summary>
-    public IEnumerable<IConventionIndex> Indexes => _indexes.Values;
-
     /// <summary>Groups the model's table-mapped entity types by table, describing indexes as the provider builds them.</summary>
     public static IReadOnlyList<ModelTable> ReadAll(IConventionModel model, IndexCapabilities capabilities)
         => model.GetEntityTypes()
