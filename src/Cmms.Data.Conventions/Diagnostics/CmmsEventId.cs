@@ -65,5 +65,13 @@ public static partial class CmmsEventId
     /// </summary>
     public static readonly EventId ConventionIndexRemoved = MakeIndexId(5, nameof(ConventionIndexRemoved));
 
+    /// <summary>
+    ///     Warning: an index declares a feature (INCLUDE columns, a GIN/BRIN/hash method, operator classes, NULLS NOT
+    ///     DISTINCT, ...) that the database provider in use (SQLite) does not build; the message says what the database
+    ///     builds instead, and the index rules judge the index as built. One event per index and feature. Its event data
+    ///     is an <see cref="UnsupportedIndexFeatureEventData" />.
+    /// </summary>
+    public static readonly EventId UnsupportedIndexFeature = MakeIndexId(6, nameof(UnsupportedIndexFeature));
+
     private static EventId MakeIndexId(int offset, string name) => new(IndexConventionsBaseId + offset, IndexConventionsPrefix + name);
 }

@@ -31,6 +31,11 @@ public static class IndexConventionsDbContextOptionsBuilderExtensions
     ///         whose condition implies its predicate (https://www.postgresql.org/docs/current/indexes-partial.html),
     ///         which the scans behind a foreign key's cascades and checks do not.
     ///     </para>
+    ///     <para>
+    ///         Works on SQLite (<c>UseSqlite</c>) too: the provider is read from EF Core's <c>IDatabaseProvider</c>, and an
+    ///         index feature SQLite does not build (INCLUDE, GIN/BRIN/hash, operator classes, NULLS NOT DISTINCT, ...) is
+    ///         left out of the rules' view and logged as <see cref="Cmms.Data.Conventions.Diagnostics.CmmsEventId.UnsupportedIndexFeature" />.
+    ///     </para>
     /// </remarks>
     /// <param name="optionsBuilder">The options builder.</param>
     /// <param name="configure">Optional configuration of the index conventions.</param>

@@ -16,6 +16,7 @@ namespace Cmms.Data.Conventions.Indexes;
 /// </summary>
 internal sealed class IndexPruningConvention(
     RedundantIndexAction action,
+    IndexCapabilities capabilities,
     IndexConventionsLogger log) : IModelFinalizingConvention, IModelFinalizedConvention
 {
     // A convention set is built for one model, so these hold that model's finalization only.
@@ -30,7 +31,11 @@ internal sealed class IndexPruningConvention(
 
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
-        var tables = ModelTable.ReadAll(modelBuilder.Metadata);
+        var tables = ModelTable.ReadAll(modelBuilder.Metadata, capabilities);
+        foreach (var table in tables)
+        {
+            WarnUnsupportedFeatures(table);
+        }
 
         var redundant = tables.Select(t => (Table: t, Redundant: IndexRedundancyRules.FindRedundant(t.Definitions))).ToList();
         if (action == RedundantIndexAction.Throw && redundant.SelectMany(r => r.Redundant).ToList() is { Count: > 0 } all)
@@ -78,6 +83,19 @@ internal sealed class IndexPruningConvention(
                 redundant.Index.KeyColumns.Select(c => c.Name).ToList(),
                 redundant.Reason,
                 redundant.CoveredBy.Name);
+        }
+    }
+
+    // Before the rules run, so that the warning stands beside any removal it causes (an index whose only difference
+    // was INCLUDE is a duplicate on SQLite).
+    private void WarnUnsupportedFeatures(ModelTable table)
+    {
+        foreach (var definition in table.Definitions.Where(d => !d.IsConstraint))
+        {
+            foreach (var (feature, declared) in capabilities.UnsupportedFeaturesOf(table.IndexOf(definition), table.StoreObject))
+            {
+                log.UnsupportedIndexFeature(definition.Name, table.DisplayName, feature, declared, capabilities.Provider);
+            }
         }
     }
 
@@ -137,7 +155,7 @@ internal sealed class IndexPruningConvention(
 
     private void NameForeignKeyIndexes(IConventionModel model)
     {
-        var tables = ModelTable.ReadAll(model).ToDictionary(t => t.StoreObject);
+        var tables = ModelTable.ReadAll(model, capabilities).ToDictionary(t => t.StoreObject);
         var maxLength = model.GetMaxIdentifierLength();
 
         // Unneeded indexes go first, so they never hold a name an index that stays needs.

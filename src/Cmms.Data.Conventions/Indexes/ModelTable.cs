@@ -14,8 +14,11 @@ internal sealed class ModelTable
     private readonly Dictionary<IndexDefinition, IConventionIndex> _indexes = new(ReferenceEqualityComparer.Instance);
     private readonly List<IndexDefinition> _keys = [];
 
-    private ModelTable(StoreObjectIdentifier storeObject, IReadOnlyList<IConventionEntityType> entityTypes)
+    private readonly IndexCapabilities _capabilities;
+
+    private ModelTable(StoreObjectIdentifier storeObject, IReadOnlyList<IConventionEntityType> entityTypes, IndexCapabilities capabilities)
     {
+        _capabilities = capabilities;
         StoreObject = storeObject;
         EntityTypes = entityTypes;
         DisplayName = storeObject.Schema is null ? storeObject.Name : $"{storeObject.Schema}.{storeObject.Name}";
@@ -30,7 +33,7 @@ internal sealed class ModelTable
 
         foreach (var index in entityTypes.SelectMany(e => e.GetDeclaredIndexes()))
         {
-            _indexes.Add(IndexDescriber.Describe(index, storeObject, DisplayName), index);
+            _indexes.Add(IndexDescriber.Describe(index, storeObject, DisplayName, capabilities), index);
         }
     }
 
@@ -62,17 +65,17 @@ internal sealed class ModelTable
     /// <summary>Whether an index of the table's entity types has this model name (<c>HasIndex(..., name)</c>).</summary>
     public bool HasModelIndexNamed(string name) => EntityTypes.SelectMany(e => e.GetDeclaredIndexes()).Any(i => i.Name == name);
 
-    public void Remember(IConventionIndex index) => _indexes.Add(IndexDescriber.Describe(index, StoreObject, DisplayName), index);
+    public void Remember(IConventionIndex index) => _indexes.Add(IndexDescriber.Describe(index, StoreObject, DisplayName, _capabilities), index);
 
     public IReadOnlyList<string> ColumnsOf(IEnumerable<IReadOnlyProperty> properties)
         => IndexDescriber.ColumnsOf(properties, StoreObject);
 
-    /// <summary>Groups the model's table-mapped entity types by table.</summary>
-    public static IReadOnlyList<ModelTable> ReadAll(IConventionModel model)
+    /// <summary>Groups the model's table-mapped entity types by table, describing indexes as the provider builds them.</summary>
+    public static IReadOnlyList<ModelTable> ReadAll(IConventionModel model, IndexCapabilities capabilities)
         => model.GetEntityTypes()
             .Select(e => (EntityType: e, Table: StoreObjectIdentifier.Create(e, StoreObjectType.Table)))
             .Where(x => x.Table is not null)
             .GroupBy(x => x.Table!.Value)
-            .Select(g => new ModelTable(g.Key, g.Select(x => x.EntityType).ToList()))
+            .Select(g => new ModelTable(g.Key, g.Select(x => x.EntityType).ToList(), capabilities))
             .ToList();
 }

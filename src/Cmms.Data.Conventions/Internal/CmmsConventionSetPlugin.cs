@@ -1,6 +1,7 @@
 using Cmms.Data.Conventions.Diagnostics.Internal;
 using Cmms.Data.Conventions.Indexes;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace Cmms.Data.Conventions.Internal;
 internal sealed class CmmsConventionSetPlugin(
     IDbContextOptions options,
     ProviderConventionSetBuilderDependencies dependencies,
+    IDatabaseProvider databaseProvider,
     CmmsLoggingDefinitions loggingDefinitions) : IConventionSetPlugin
 {
     public ConventionSet ModifyConventions(ConventionSet conventionSet)
@@ -29,6 +31,9 @@ internal sealed class CmmsConventionSetPlugin(
             conventionSet.Remove(typeof(ForeignKeyIndexConvention));
             var pruning = new IndexPruningConvention(
                 extension.RedundantIndexAction,
+
+                // The provider itself, never the connection string: SQLite judges indexes as it builds them.
+                IndexCapabilities.For(databaseProvider.Name),
                 new IndexConventionsLogger(dependencies.Logger, loggingDefinitions));
             conventionSet.ModelFinalizingConventions.Insert(0, pruning);
             conventionSet.ModelFinalizingConventions.Insert(1, pruning.ForeignKeyIndexNaming);

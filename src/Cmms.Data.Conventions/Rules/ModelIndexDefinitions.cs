@@ -36,7 +36,7 @@ public static class ModelIndexDefinitions
                 .DistinctBy(k => k.Name)
                 .Select(k => IndexDescriber.Describe(k.Key, k.Name!, table.Key, tableName));
             var indexes = table.SelectMany(e => e.GetDeclaredIndexes())
-                .Select(i => IndexDescriber.Describe(i, table.Key, tableName));
+                .Select(i => IndexDescriber.Describe(i, table.Key, tableName, IndexCapabilities.PostgreSql));
             result.AddRange(keys.OrderBy(k => k.Name, StringComparer.Ordinal));
             result.AddRange(indexes.OrderBy(i => i.Name, StringComparer.Ordinal));
         }

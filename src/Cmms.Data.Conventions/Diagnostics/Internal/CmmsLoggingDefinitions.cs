@@ -32,6 +32,8 @@ internal sealed class CmmsLoggingDefinitions
     public EventDefinitionBase? LogMigrationLintWarning;
 
     public EventDefinitionBase? LogMigrationLintAcknowledged;
+
+    public EventDefinitionBase? LogUnsupportedIndexFeature;
 #pragma warning restore CA1051
 
     /// <summary>Returns the definition held in <paramref name="definition" />, creating it the first time.</summary>

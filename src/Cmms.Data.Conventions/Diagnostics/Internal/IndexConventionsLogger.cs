@@ -88,6 +88,31 @@ internal sealed class IndexConventionsLogger(IDiagnosticsLogger<DbLoggerCategory
             columns,
             coveredBy);
 
+    public void UnsupportedIndexFeature(string index, string table, UnsupportedIndexFeature feature, string declared, string provider)
+    {
+        var definition = CmmsLoggingDefinitions.GetOrCreate(ref definitions.LogUnsupportedIndexFeature, logger, static options => DefineRedundant(
+            options,
+            CmmsEventId.UnsupportedIndexFeature,
+            LogLevel.Warning,
+            "The index '{index}' on table '{table}' declares {declared}, which {provider} does not build: {instead}. "
+            + "Declare it only when the provider is PostgreSQL."));
+        logger.Write(
+            definition,
+            l => definition.Log(l, index, table, declared, provider, Describe(feature)),
+            () => new UnsupportedIndexFeatureEventData(definition, GenerateUnsupportedFeatureMessage, index, table, feature, declared, provider));
+    }
+
+    public static string Describe(UnsupportedIndexFeature feature) => feature switch
+    {
+        Diagnostics.UnsupportedIndexFeature.IncludeColumns => "the index is built on its key columns alone, and the index rules judge it so",
+        Diagnostics.UnsupportedIndexFeature.Method => "a plain b-tree index is built, and the index rules judge it so",
+        Diagnostics.UnsupportedIndexFeature.OperatorClasses => "the keys are compared with their columns' collations, and the index rules judge it so",
+        Diagnostics.UnsupportedIndexFeature.NullsNotDistinct => "the unique index treats nulls as distinct, so rows with nulls in these columns may repeat",
+        Diagnostics.UnsupportedIndexFeature.NullSortOrder => "nulls sort first in ascending and last in descending columns",
+        Diagnostics.UnsupportedIndexFeature.Collation => "the index is built with the columns' own collations; set the collation on the column instead",
+        _ => "a plain index on the columns is built, and the index rules judge it so",
+    };
+
     public static string Describe(PrunedIndexReason reason) => reason switch
     {
         PrunedIndexReason.DuplicateOfKey => "a duplicate of the key",
@@ -122,7 +147,8 @@ internal sealed class IndexConventionsLogger(IDiagnosticsLogger<DbLoggerCategory
             () => new ForeignKeyIndexEventData(definition, GenerateForeignKeyMessage, foreignKey, table, columns, index));
 
     // Every redundant-index message takes (index, table, columns, reason, coveredBy), every foreign-key message
-    // (index, table, columns, foreignKey): LoggerMessage fills the placeholders by position.
+    // (index, table, columns, foreignKey), the unsupported-feature message (index, table, declared, provider, instead):
+    // LoggerMessage fills the placeholders by position.
     private static EventDefinition<string, string, string, string, string> DefineRedundant(
         ILoggingOptions options,
         EventId eventId,
@@ -141,6 +167,13 @@ internal sealed class IndexConventionsLogger(IDiagnosticsLogger<DbLoggerCategory
         var data = (RedundantIndexEventData)payload;
         return ((EventDefinition<string, string, string, string, string>)definition).GenerateMessage(
             data.IndexName, data.Table, string.Join(", ", data.Columns), Describe(data.Reason), data.CoveredBy);
+    }
+
+    private static string GenerateUnsupportedFeatureMessage(EventDefinitionBase definition, EventData payload)
+    {
+        var data = (UnsupportedIndexFeatureEventData)payload;
+        return ((EventDefinition<string, string, string, string, string>)definition).GenerateMessage(
+            data.IndexName, data.Table, data.Declared, data.Provider, Describe(data.Feature));
     }
 
     private static string GenerateForeignKeyMessage(EventDefinitionBase definition, EventData payload)

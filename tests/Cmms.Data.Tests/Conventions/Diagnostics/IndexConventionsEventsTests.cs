@@ -22,13 +22,15 @@ public class IndexConventionsEventsTests
         {
             CmmsEventId.RedundantIndexRemoved, CmmsEventId.RedundantIndexKept, CmmsEventId.RedundantIndexAllowed,
             CmmsEventId.ForeignKeyIndexCreated, CmmsEventId.ForeignKeyIndexCovered, CmmsEventId.ConventionIndexRemoved,
+            CmmsEventId.UnsupportedIndexFeature,
         }.Select(e => (e.Id, e.Name)).Should().Equal(
             (72000, "Cmms.Data.Conventions.RedundantIndexRemoved"),
             (72001, "Cmms.Data.Conventions.RedundantIndexKept"),
             (72002, "Cmms.Data.Conventions.RedundantIndexAllowed"),
             (72003, "Cmms.Data.Conventions.ForeignKeyIndexCreated"),
             (72004, "Cmms.Data.Conventions.ForeignKeyIndexCovered"),
-            (72005, "Cmms.Data.Conventions.ConventionIndexRemoved"));
+            (72005, "Cmms.Data.Conventions.ConventionIndexRemoved"),
+            (72006, "Cmms.Data.Conventions.UnsupportedIndexFeature"));
     }
 
     [Fact]
