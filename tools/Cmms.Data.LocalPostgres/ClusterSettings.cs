@@ -8,7 +8,7 @@ namespace Cmms.Data.LocalPostgres;
 /// The server settings this library manages, kept in <c>cmms.conf</c> inside the data directory and
 /// included from the end of <c>postgresql.conf</c>. The port lives here, so restarts keep it.
 /// </summary>
-internal sealed partial record ClusterSettings(int Port, string SocketDirectory, bool Throwaway)
+internal sealed partial record ClusterSettings(int Port, string SocketDirectory, bool Throwaway, IReadOnlyList<string>? PreloadLibraries = null)
 {
     /// <summary>The settings file name, relative to the data directory.</summary>
     public const string FileName = "cmms.conf";
@@ -27,6 +27,11 @@ internal sealed partial record ClusterSettings(int Port, string SocketDirectory,
             .AppendLine("listen_addresses = '127.0.0.1'")
             .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{Quote(SocketDirectory)}'")
             .AppendLine(CultureInfo.InvariantCulture, $"max_connections = {MaxConnections}");
+        if (PreloadLibraries is { Count: > 0 } libraries)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"shared_preload_libraries = '{Quote(string.Join(",", libraries))}'");
+        }
+
         if (Throwaway)
         {
             // A throwaway cluster is deleted afterwards: durability only costs time.

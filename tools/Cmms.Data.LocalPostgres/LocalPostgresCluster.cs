@@ -38,6 +38,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     private ThrowawayWatchdog? _watchdog;
     private int? _port;
     private bool _disposed;
+    private IReadOnlyList<string> _preloadLibraries = [];
 
     private LocalPostgresCluster(string rootDirectory, PostgresBinaries binaries, bool isThrowaway)
     {
@@ -101,7 +102,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         var root = Path.Combine(parent, "cmms-pg-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(root);
 
-        var cluster = new LocalPostgresCluster(root, binaries, isThrowaway: true);
+        var cluster = new LocalPostgresCluster(root, binaries, isThrowaway: true) { _preloadLibraries = options.SharedPreloadLibraries };
         try
         {
             cluster._watchdog = ThrowawayWatchdog.Start(options.OwnerProcessId ?? Environment.ProcessId, cluster._layout, binaries, cluster._user);
@@ -269,7 +270,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
 
     private void WriteSettings(int port)
     {
-        new ClusterSettings(port, SocketDirectory, IsThrowaway).WriteTo(_layout);
+        new ClusterSettings(port, SocketDirectory, IsThrowaway, _preloadLibraries).WriteTo(_layout);
         _port = port;
     }
 }

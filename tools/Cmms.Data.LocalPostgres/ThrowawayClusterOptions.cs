@@ -18,4 +18,10 @@ public sealed record ThrowawayClusterOptions
     /// to prove that cleanup happens without the owner's cooperation.
     /// </summary>
     public int? OwnerProcessId { get; init; }
+
+    /// <summary>
+    /// Libraries the server loads at start (<c>shared_preload_libraries</c>), such as <c>pg_stat_statements</c>,
+    /// which works only when preloaded (https://www.postgresql.org/docs/15/pgstatstatements.html). Empty by default.
+    /// </summary>
+    public IReadOnlyList<string> SharedPreloadLibraries { get; init; } = [];
 }

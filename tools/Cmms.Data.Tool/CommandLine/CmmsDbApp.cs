@@ -63,6 +63,7 @@ internal static partial class CmmsDbApp
         yield return StatusCommand.Create(console);
         yield return EmbeddedCommand.Create(console);
         yield return AnalyzeCommand.Create(console);
+        yield return AdviseCommand.Create(console);
         yield return VerifyPlansCommand.Create(console);
         yield return BenchCommand.Create(console);
     }

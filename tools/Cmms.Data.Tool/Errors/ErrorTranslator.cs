@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Cmms.Data.Analysis.Advice;
 using Cmms.Data.LocalPostgres;
 using Cmms.Data.Tool.Analysis.Sql;
 using Cmms.Data.Tool.CommandLine;
@@ -18,6 +19,7 @@ internal static class ErrorTranslator
         var translated = exception switch
         {
             ToolException tool => tool,
+            AdviceException advice => new ToolException(advice.Message),
             AggregateException { InnerExceptions.Count: 1 } aggregate => Translate(aggregate.InnerException!, connection),
             PostgresException postgres => FromPostgres(postgres, connection),
             NpgsqlException npgsql when FindInner<SocketException>(npgsql) is { } socket => Unreachable(connection, socket.Message),

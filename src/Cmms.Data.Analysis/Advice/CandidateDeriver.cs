@@ -1,0 +1,167 @@
+using Cmms.Data.Conventions.Rules;
+
+namespace Cmms.Data.Analysis.Advice;
+
+/// <summary>
+///     Derives the indexes a statement's plan asks for, from each scan of a user table: its equality columns (filters
+///     and join keys), then an ORDER BY above it (with its directions) or a range column; constant conditions as a
+///     partial index's predicate; JSON containment and full-text search as GIN with the operator class that serves
+///     them. Which of them help is for the planner to say (<see cref="IndexAdvisor" /> measures each with HypoPG).
+/// </summary>
+/// <remarks>
+///     Plans come from <c>EXPLAIN (VERBOSE)</c>, so every column is qualified by its table's alias. Operator classes:
+///     <c>jsonb_path_ops</c> serves <c>@&gt;</c> on jsonb and is smaller and faster than the default <c>jsonb_ops</c>,
+///     which also serves <c>?</c>; tsvector <c>@@</c> and array <c>@&gt;</c>/<c>&amp;&amp;</c> use the default GIN class
+///     (https://www.postgresql.org/docs/15/gin-builtin-opclasses.html).
+/// </remarks>
+internal static class CandidateDeriver
+{
+    private static readonly HashSet<string> SystemSchemas = new(StringComparer.Ordinal) { "pg_catalog", "information_schema", "pg_toast" };
+
+    /// <summary>The user tables a plan scans.</summary>
+    public static IEnumerable<TableName> ScannedTables(PlanNode plan)
+        => plan.Descendants()
+            .Where(n => n.Relation is not null && n.Schema is not null && !SystemSchemas.Contains(n.Schema))
+            .Select(n => new TableName(n.Schema!, n.Relation!))
+            .Distinct();
+
+    /// <summary>The candidate indexes of one plan, without duplicates.</summary>
+    /// <param name="plan">The statement's generic plan.</param>
+    /// <param name="columnType">The type of a column (<c>format_type</c>), or <see langword="null" /> when unknown.</param>
+    public static IReadOnlyList<IndexDefinition> Derive(PlanNode plan, Func<TableName, string, string?> columnType)
+    {
+        var joinConditions = plan.Descendants().SelectMany(n => n.JoinConditions).ToList();
+        var candidates = new List<IndexDefinition>();
+        foreach (var (scan, order) in Scans(plan, null))
+        {
+            if (scan.Relation is null || scan.Schema is null || SystemSchemas.Contains(scan.Schema) || scan.NodeType is "Index Only Scan")
+            {
+                continue;
+            }
+
+            var table = new TableName(scan.Schema, scan.Relation);
+            var alias = scan.Alias ?? scan.Relation;
+            var conjuncts = scan.Conditions.SelectMany(c => ConditionParser.Parse(c, alias)).Distinct().ToList();
+            var joinKeys = joinConditions.SelectMany(c => ConditionParser.Parse(c, alias)).Where(c => c.Kind == ConjunctKind.Equality).ToList();
+            candidates.AddRange(ForScan(table, conjuncts, joinKeys, SortColumns(order, alias), columnType));
+        }
+
+        return candidates.DistinctBy(c => c.ToString()).ToList();
+    }
+
+    private static IEnumerable<IndexDefinition> ForScan(
+        TableName table,
+        List<Conjunct> conjuncts,
+        List<Conjunct> joinKeys,
+        (List<IndexKeyColumn> Keys, bool Limited)? order,
+        Func<TableName, string, string?> columnType)
+    {
+        var equalities = conjuncts.Where(c => c.Kind == ConjunctKind.Equality).Select(c => c.Column).Distinct().ToList();
+        var range = conjuncts.Where(c => c.Kind == ConjunctKind.Range).Select(c => c.Column).FirstOrDefault(c => !equalities.Contains(c));
+        var predicates = conjuncts.Where(c => c.Kind == ConjunctKind.Constant).Select(c => c.Predicate!).Distinct().ToList();
+        var predicate = predicates.Count == 0 ? null : string.Join(" AND ", predicates.Select(p => predicates.Count == 1 ? p : $"({p})"));
+        var sort = order?.Keys.Where(k => !equalities.Contains(k.Name)).ToList() ?? [];
+
+        var keySets = new List<List<IndexKeyColumn>>();
+        var leading = equalities.Select(c => new IndexKeyColumn(c)).ToList();
+        if (sort.Count > 0 && (leading.Count > 0 || order!.Value.Limited))
+        {
+            keySets.Add([.. leading, .. sort]);
+        }
+
+        if (range is not null)
+        {
+            keySets.Add([.. leading, new IndexKeyColumn(range)]);
+        }
+
+        if (leading.Count > 0)
+        {
+            keySets.Add(leading);
+        }
+
+        foreach (var key in joinKeys.Select(j => j.Column).Distinct().Where(k => !equalities.Contains(k)))
+        {
+            keySets.Add([.. leading, new IndexKeyColumn(key)]);
+            keySets.Add([new IndexKeyColumn(key)]);
+        }
+
+        foreach (var keys in keySets)
+        {
+            yield return Btree(table, keys, null);
+            if (predicate is not null)
+            {
+                yield return Btree(table, keys, predicate);
+            }
+        }
+
+        foreach (var containment in conjuncts.Where(c => c.Kind == ConjunctKind.Containment).GroupBy(c => c.Column))
+        {
+            var type = columnType(table, containment.Key);
+            var operators = containment.Select(c => c.Operator).ToHashSet(StringComparer.Ordinal);
+            string? operatorClass = type switch
+            {
+                "jsonb" when operators.SetEquals(["@>"]) => "jsonb_path_ops",
+                "jsonb" or "tsvector" => null,
+                not null when type.EndsWith("[]", StringComparison.Ordinal) => null,
+                _ => "unsupported",
+            };
+            if (operatorClass != "unsupported")
+            {
+                yield return new IndexDefinition
+                {
+                    Table = table.Qualified,
+                    Name = string.Empty,
+                    Method = "gin",
+                    KeyColumns = [new IndexKeyColumn(containment.Key, OperatorClass: operatorClass)],
+                    Predicate = predicate,
+                };
+            }
+        }
+    }
+
+    private static IndexDefinition Btree(TableName table, List<IndexKeyColumn> keys, string? predicate) => new()
+    {
+        Table = table.Qualified,
+        Name = string.Empty,
+        KeyColumns = keys,
+        Predicate = predicate,
+    };
+
+    // The sort the scan's rows feed (a Sort or Incremental Sort above it, with no join in between), if every key is one of its columns.
+    private static (List<IndexKeyColumn> Keys, bool Limited)? SortColumns((IReadOnlyList<string> Keys, bool Limited)? order, string alias)
+    {
+        if (order is not { } sort)
+        {
+            return null;
+        }
+
+        var keys = new List<IndexKeyColumn>();
+        foreach (var text in sort.Keys)
+        {
+            if (ConditionParser.ParseSortKey(text, alias) is not { } key)
+            {
+                return null;
+            }
+
+            keys.Add(new IndexKeyColumn(key.Column, Descending: key.Descending, NullsFirst: key.NullsFirst));
+        }
+
+        return (keys, sort.Limited);
+    }
+
+    // Every node with the sort (and whether a LIMIT is above it) its rows flow into; a node with two inputs (a join, an append) ends it.
+    private static IEnumerable<(PlanNode Node, (IReadOnlyList<string> Keys, bool Limited)? Order)> Scans(PlanNode node, (IReadOnlyList<string> Keys, bool Limited)? order, bool limited = false)
+    {
+        yield return (node, order);
+        var isSort = node.NodeType is "Sort" or "Incremental Sort";
+        var childOrder = node.Children.Count > 1 ? null : isSort ? (node.SortKeys, limited) : order;
+        var childLimited = node.Children.Count <= 1 && (limited || node.NodeType == "Limit");
+        foreach (var child in node.Children)
+        {
+            foreach (var scan in Scans(child, childOrder, childLimited))
+            {
+                yield return scan;
+            }
+        }
+    }
+}

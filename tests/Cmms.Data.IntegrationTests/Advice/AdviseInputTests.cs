@@ -1,0 +1,139 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Cmms.Data.IntegrationTests.Advice;
+
+/// <summary>
+///     <c>cmms-db advise</c> on the shared test server (no pg_stat_statements preloaded): statements from a file, a
+///     hostile table name, and each missing piece reported in one line.
+/// </summary>
+public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> db) : IClassFixture<PostgresDatabaseFixture<AdviseInputTests>>
+{
+    // A table and column whose names need quoting, with enough rows that a scan costs more than an index.
+    private const string Schema = """"
+        CREATE EXTENSION IF NOT EXISTS hypopg;
+        CREATE TABLE IF NOT EXISTS "Odd ""Readings""" (id bigint PRIMARY KEY, "Machine Id" bigint NOT NULL, taken_at timestamptz NOT NULL, value numeric);
+        INSERT INTO "Odd ""Readings""" SELECT g, g % 500, timestamptz '2026-01-01' + g * interval '1 minute', g FROM generate_series(1, 50000) g ON CONFLICT DO NOTHING;
+        ANALYZE "Odd ""Readings""";
+        """";
+
+    [Fact]
+    public async Task Advise_on_a_file_proposes_one_composite_for_two_statements_quotes_hostile_names_and_lists_each_bad_statement()
+    {
+        await ExecuteAsync(db.ConnectionString, Schema);
+        var file = await WriteQueriesAsync(
+            """"
+            SELECT id, value FROM "Odd ""Readings""" WHERE "Machine Id" = $1 ORDER BY taken_at DESC LIMIT 10;
+            SELECT count(*) FROM "Odd ""Readings""" WHERE "Machine Id" = 42;
+            SELEC 1;
+            SELECT * FROM no_such_table WHERE x = 1;
+            DELETE FROM "Odd ""Readings""";
+            -- a comment; with a semicolon
+            SELECT 'a;b' AS "x;y" FROM "Odd ""Readings""" WHERE id = 5
+            """");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--queries", file, "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        var root = run.Json;
+        root.GetProperty("source").GetString().Should().Be("file");
+        var proposal = root.GetProperty("proposals").EnumerateArray().Should().ContainSingle("one composite serves both statements").Subject;
+        proposal.GetProperty("statements").GetArrayLength().Should().Be(2);
+        proposal.GetProperty("table").GetString().Should().Be("Odd \"Readings\"");
+        proposal.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().Equal("Machine Id", "taken_at");
+        proposal.GetProperty("name").GetString().Should().Be("ix_Odd \"Readings\"_Machine Id_taken_at");
+        proposal.GetProperty("createSql").GetString().Should().Be(
+            "CREATE INDEX CONCURRENTLY \"ix_Odd \"\"Readings\"\"_Machine Id_taken_at\" ON public.\"Odd \"\"Readings\"\"\" (\"Machine Id\", taken_at DESC);");
+        proposal.GetProperty("efCore").GetString().Should().Be(
+            "builder.HasIndex([\"Machine Id\", \"taken_at\"], \"ix_Odd \\\"Readings\\\"_Machine Id_taken_at\").IsDescending(false, true);");
+        proposal.GetProperty("entityType").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "the database carries no Cmms.Data model");
+
+        var reasons = root.GetProperty("unhelped").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("sql").GetString()!, u => (Reason: u.GetProperty("reason").GetString(), Detail: u.GetProperty("detail").GetString()));
+        reasons["SELEC 1"].Reason.Should().Be("not_parseable");
+        reasons["SELECT * FROM no_such_table WHERE x = 1"].Should().Be(("failed_to_plan", "42P01: relation \"no_such_table\" does not exist"));
+        reasons["DELETE FROM \"Odd \"\"Readings\"\"\""].Reason.Should().Be("not_a_query");
+        reasons.Should().ContainKey("-- a comment; with a semicolon\nSELECT 'a;b' AS \"x;y\" FROM \"Odd \"\"Readings\"\"\" WHERE id = 5")
+            .WhoseValue.Reason.Should().Be("already_optimal");
+        (await ScalarAsync<long>("SELECT count(*) FROM \"Odd \"\"Readings\"\"\"")).Should().Be(50_000, "nothing was executed");
+
+        await ExecuteAsync(db.ConnectionString, proposal.GetProperty("createSql").GetString()!);
+        (await ScalarAsync<string>("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_Odd \"Readings\"_Machine Id_taken_at'"))
+            .Should().Contain("(\"Machine Id\", taken_at DESC)");
+    }
+
+    [Fact]
+    public async Task Advise_exits_1_with_one_line_when_no_statement_of_the_file_can_be_planned()
+    {
+        await ExecuteAsync(db.ConnectionString, "CREATE EXTENSION IF NOT EXISTS hypopg");
+        var file = await WriteQueriesAsync("SELEC 1; UPDATE nowhere SET x = 1;");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--queries", file);
+
+        run.ExitCode.Should().Be(1, run.Output + run.Error);
+        run.Output.Should().Contain("not parseable (42601: syntax error at or near \"SELEC\"), 1 calls: SELEC 1")
+            .And.Contain("not a query (only queries are advised), 1 calls: UPDATE nowhere SET x = 1");
+        run.ErrorLines.Should().Equal("cmms-db: no statement on a user table could be planned, so there is no advice: see the reasons above.");
+    }
+
+    [Fact]
+    public async Task Advise_without_hypopg_says_in_one_line_how_to_enable_it()
+    {
+        await using var database = await db.CreateScratchDatabaseAsync("advise_no_hypopg");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString);
+
+        run.ExitCode.Should().Be(1);
+        run.Output.Should().BeEmpty();
+        run.ErrorLines.Should().Equal($"cmms-db: HypoPG is not enabled in database {database.Name}: run CREATE EXTENSION hypopg there (as its owner or a superuser), then retry.");
+    }
+
+    [Fact]
+    public async Task Advise_without_pg_stat_statements_says_in_one_line_how_to_enable_it()
+    {
+        await using var database = await db.CreateScratchDatabaseAsync("advise_no_pgss");
+        await ExecuteAsync(database.ConnectionString, "CREATE EXTENSION hypopg");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString);
+
+        run.ExitCode.Should().Be(1);
+        run.ErrorLines.Should().Equal(
+            $"cmms-db: pg_stat_statements is not enabled in database {database.Name}: add pg_stat_statements to shared_preload_libraries "
+            + "in postgresql.conf, restart the server and run CREATE EXTENSION pg_stat_statements there; or pass --queries FILE.");
+    }
+
+    [Fact]
+    public async Task Advise_with_pg_stat_statements_created_but_not_preloaded_says_so_in_one_line()
+    {
+        await using var database = await db.CreateScratchDatabaseAsync("advise_not_loaded");
+        await ExecuteAsync(database.ConnectionString, "CREATE EXTENSION hypopg; CREATE EXTENSION pg_stat_statements");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString);
+
+        run.ExitCode.Should().Be(1);
+        run.ErrorLines.Should().Equal(
+            $"cmms-db: pg_stat_statements is created in database {database.Name} but not loaded: add it to shared_preload_libraries in postgresql.conf and restart the server, or pass --queries FILE.");
+    }
+
+    private static async Task<string> WriteQueriesAsync(string sql)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"advise-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, sql);
+        return path;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
