@@ -1,8 +1,10 @@
 using System.CommandLine;
-using Cmms.Data.Tool.Analysis;
-using Cmms.Data.Tool.Analysis.Findings;
-using Cmms.Data.Tool.Analysis.Report;
+using Cmms.Data.Analysis;
+using Cmms.Data.Analysis.Catalog;
+using Cmms.Data.Analysis.Findings;
+using Cmms.Data.Analysis.Reports;
 using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Connection;
 
 namespace Cmms.Data.Tool.Commands;
 
@@ -53,11 +55,17 @@ internal static class AnalyzeCommand
 
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        var settings = new AnalyzeSettings(
-            context.Get(Schemas) ?? [],
-            context.Get(Model) switch { "cmms" => ModelChoice.Cmms, "none" => ModelChoice.None, _ => null });
+        var model = context.Get(Model);
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var report = await Analyzer.AnalyzeAsync(connection.ConnectionString, settings, cancellationToken).ConfigureAwait(false);
+        var options = new AnalysisOptions
+        {
+            Schemas = context.Get(Schemas) ?? [],
+            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
+            ModelName = "cmms",
+            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
+        };
+        await using var dataSource = AnalysisDataSource.Create(connection.ConnectionString, "cmms-db analyze");
+        var report = await new DatabaseAnalyzer(dataSource).AnalyzeAsync(options, cancellationToken).ConfigureAwait(false);
 
         var output = (context.Get(Format) ?? (context.Json ? "json" : "text")) switch
         {
