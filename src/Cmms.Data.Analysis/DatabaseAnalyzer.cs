@@ -39,7 +39,9 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
         var model = await modelTask.ConfigureAwait(false);
 
         var redundant = RedundancyCheck.Run(catalog).ToList();
-        var proposedDrops = redundant.Select(f => (f.Table!, f.Index!)).ToHashSet();
+        // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
+        // applying both fixes would drop the cover too.
+        var kept = redundant.Select(f => (f.Table!, f.Index!)).Concat(redundant.Select(f => (f.Table!, f.CoveredBy!))).ToHashSet();
         var findings = IndexUsageCheck.FindInvalid(catalog)
             .Concat(redundant)
             .Concat(ForeignKeyCheck.Run(catalog))
@@ -48,7 +50,7 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
             .Concat(TableCheck.FindNotValidConstraints(catalog))
             .Concat(SequenceCheck.Run(catalog, notes))
             .Concat(BloatCheck.Run(catalog, notes))
-            .Concat(IndexUsageCheck.FindUnused(catalog, proposedDrops))
+            .Concat(IndexUsageCheck.FindUnused(catalog, kept))
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Kind)
             .ThenBy(f => f.Table, StringComparer.Ordinal)

@@ -29,6 +29,12 @@ internal sealed record CatalogIndex
     /// <summary>Whether the index belongs to a partitioned table (no storage of its own; no concurrent drop).</summary>
     public required bool IsPartitioned { get; init; }
 
+    /// <summary>
+    ///     The partitioned table's index this partition's index is attached to (same schema as that table), if any: it
+    ///     goes with that index and is never dropped alone.
+    /// </summary>
+    public string? ParentIndex { get; init; }
+
     /// <summary>Whether an exclusion constraint stands behind it (it must never be dropped as redundant).</summary>
     public required bool IsExclusionConstraint { get; init; }
 

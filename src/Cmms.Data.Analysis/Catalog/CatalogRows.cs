@@ -16,7 +16,9 @@ internal static class CatalogRows
             r.GetDouble(5),
             r.GetInt64(6),
             r.GetInt64(7),
-            r.GetInt64(8));
+            r.GetInt64(8),
+            r.IsDBNull(9) ? null : r.GetString(9),
+            r.IsDBNull(10) ? null : r.GetString(10));
 
     public static IndexColumnRow ReadIndexColumn(NpgsqlDataReader r)
         => new(
@@ -61,11 +63,14 @@ internal static class CatalogRows
                 Predicate = r.IsDBNull(10) ? null : r.GetString(10),
                 IsUnique = r.GetBoolean(6),
                 NullsNotDistinct = r.GetBoolean(11),
-                AllowRedundant = constraintType == "x" || r.GetBoolean(18),
+                // An index attached to a partitioned table's index cannot be dropped on its own (only with the
+                // parent's), so it is never proposed for dropping, yet it still covers a standalone twin.
+                AllowRedundant = constraintType == "x" || r.GetBoolean(18) || !r.IsDBNull(19),
             },
             Schema = schema,
             TableName = table,
             IsPartitioned = r.GetBoolean(5),
+            ParentIndex = r.IsDBNull(19) ? null : r.GetString(19),
             IsValid = r.GetBoolean(7),
             IsExclusionConstraint = constraintType == "x",
             CreateStatement = r.IsDBNull(12) ? null : r.GetString(12),
@@ -89,7 +94,8 @@ internal static class CatalogRows
             r.GetString(3)[0],
             r.GetBoolean(4),
             r.GetFieldValue<string[]>(5),
-            r.IsDBNull(6) ? null : r.GetString(6));
+            r.IsDBNull(6) ? null : r.GetString(6),
+            r.GetFieldValue<string[]>(7));
 
     public static CatalogSequence ReadSequence(NpgsqlDataReader r)
         => new(

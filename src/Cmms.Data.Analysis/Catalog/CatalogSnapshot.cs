@@ -65,6 +65,8 @@ internal enum RelationKind
 /// <param name="TableBytes">Its size with TOAST, free space and visibility maps, without its indexes.</param>
 /// <param name="LiveTuples">Live tuples per the statistics.</param>
 /// <param name="DeadTuples">Dead tuples per the statistics.</param>
+/// <param name="ParentSchema">For a partition, its parent's schema.</param>
+/// <param name="ParentName">For a partition, its parent's name.</param>
 internal sealed record CatalogTable(
     string Schema,
     string Name,
@@ -74,9 +76,13 @@ internal sealed record CatalogTable(
     double EstimatedRows,
     long TableBytes,
     long LiveTuples,
-    long DeadTuples)
+    long DeadTuples,
+    string? ParentSchema,
+    string? ParentName)
 {
     public string QualifiedName => $"{Schema}.{Name}";
+
+    public string? QualifiedParent => ParentName is null ? null : $"{ParentSchema}.{ParentName}";
 }
 
 /// <summary>A check or foreign key constraint, as far as analyze cares.</summary>
@@ -87,6 +93,7 @@ internal sealed record CatalogTable(
 /// <param name="IsValidated">Whether the constraint was validated (false after <c>NOT VALID</c>).</param>
 /// <param name="Columns">The constrained (for a foreign key: referencing) columns, in order.</param>
 /// <param name="ReferencedTable">For a foreign key, the schema-qualified referenced table.</param>
+/// <param name="ReferencedColumns">For a foreign key, the referenced columns, in order.</param>
 internal sealed record CatalogConstraint(
     string Schema,
     string Table,
@@ -94,7 +101,8 @@ internal sealed record CatalogConstraint(
     char Type,
     bool IsValidated,
     IReadOnlyList<string> Columns,
-    string? ReferencedTable)
+    string? ReferencedTable,
+    IReadOnlyList<string> ReferencedColumns)
 {
     public string QualifiedTable => $"{Schema}.{Table}";
 

@@ -33,15 +33,22 @@ internal static class CatalogSql
 
     /// <summary>
     ///     Tables, partitioned tables and materialized views with their size (with TOAST, free space and visibility
-    ///     maps; their indexes are summed from <see cref="Indexes" />) and tuple counts.
+    ///     maps; their indexes are summed from <see cref="Indexes" />), tuple counts and, for a partition, its parent.
     /// </summary>
     public const string Tables = """
         SELECT n.nspname, c.relname, c.relkind::text, c.relispartition,
                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'),
                c.reltuples::float8, pg_table_size(c.oid),
-               pg_stat_get_live_tuples(c.oid), pg_stat_get_dead_tuples(c.oid)
+               pg_stat_get_live_tuples(c.oid), pg_stat_get_dead_tuples(c.oid),
+               parent.nspname, parent.relname
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN LATERAL (
+            SELECT pn.nspname::text, p.relname::text FROM pg_inherits h
+            JOIN pg_class p ON p.oid = h.inhparent
+            JOIN pg_namespace pn ON pn.oid = p.relnamespace
+            WHERE h.inhrelid = c.oid AND c.relispartition
+        ) parent ON true
         WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
           AND c.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
         ORDER BY n.nspname, c.relname
@@ -49,7 +56,7 @@ internal static class CatalogSql
 
     /// <summary>
     ///     Every index, one row each, with whether a foreign key (of any table) depends on it as the unique index it
-    ///     references. The full definition is deparsed only for invalid indexes (their fix rebuilds them), which keeps
+    ///     references, and the partitioned table's index it is attached to, if any. The full definition is deparsed only for invalid indexes (their fix rebuilds them), which keeps
     ///     this query cheap on large catalogs. <see cref="NullsNotDistinctPlaceholder" /> stands for
     ///     the NULLS NOT DISTINCT column, which exists from PostgreSQL 15 on.
     /// </summary>
@@ -60,13 +67,18 @@ internal static class CatalogSql
                CASE WHEN NOT (i.indisvalid AND i.indisready) THEN pg_get_indexdef(i.indexrelid) END,
                pg_relation_size(i.indexrelid), c.relpages::int8, c.reltuples::float8, pg_stat_get_numscans(i.indexrelid),
                COALESCE((SELECT o.option_value::int FROM pg_options_to_table(c.reloptions) o WHERE o.option_name = 'fillfactor'), 90),
-               i.indexrelid IN (SELECT f.conindid FROM pg_constraint f WHERE f.contype = 'f')
+               i.indexrelid IN (SELECT f.conindid FROM pg_constraint f WHERE f.contype = 'f'),
+               parent.relname
         FROM pg_index i
         JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_class t ON t.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = t.relnamespace
         JOIN pg_am am ON am.oid = c.relam
         LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
+        LEFT JOIN LATERAL (
+            SELECT p.relname::text FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent
+            WHERE h.inhrelid = i.indexrelid AND c.relispartition
+        ) parent ON true
         WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
           AND t.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
         ORDER BY n.nspname, t.relname, c.relname
@@ -99,18 +111,25 @@ internal static class CatalogSql
         ORDER BY i.indexrelid, x.ord
         """;
 
-    /// <summary>Foreign keys (not the clones on partitions) and every constraint still NOT VALID.</summary>
+    /// <summary>
+    ///     Foreign keys and every constraint still NOT VALID, each where it was declared: not the clones a partition
+    ///     gets of its parent's (<c>conparentid</c>), nor the check constraints a partition or child inherits
+    ///     (<c>conislocal</c> false), whose fix is at the parent
+    ///     (https://www.postgresql.org/docs/current/ddl-partitioning.html#DDL-PARTITIONING-DECLARATIVE-MAINTENANCE).
+    /// </summary>
     public const string Constraints = """
         SELECT n.nspname, t.relname, k.conname, k.contype::text, k.convalidated,
                ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord)
                      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord),
-               CASE WHEN k.contype = 'f' THEN rn.nspname || '.' || r.relname END
+               CASE WHEN k.contype = 'f' THEN rn.nspname || '.' || r.relname END,
+               ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord)
+                     JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord)
         FROM pg_constraint k
         JOIN pg_class t ON t.oid = k.conrelid
         JOIN pg_namespace n ON n.oid = t.relnamespace
         LEFT JOIN pg_class r ON r.oid = k.confrelid
         LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
-        WHERE ((k.contype = 'f' AND k.conparentid = 0) OR NOT k.convalidated) AND n.nspname = ANY($1)
+        WHERE k.conparentid = 0 AND k.conislocal AND (k.contype = 'f' OR NOT k.convalidated) AND n.nspname = ANY($1)
         ORDER BY n.nspname, t.relname, k.conname
         """;
 

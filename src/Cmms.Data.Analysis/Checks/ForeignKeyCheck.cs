@@ -6,9 +6,12 @@ using Cmms.Data.Conventions.Rules;
 namespace Cmms.Data.Analysis.Checks;
 
 /// <summary>
+///     <c>duplicate_foreign_key</c>: a foreign key identical to another (kept: the first by name), dropped; and
 ///     <c>fk_without_index</c>: a foreign key whose referencing columns no valid index serves, by
 ///     <see cref="IndexRedundancyRules.ServesForeignKey" /> (a non-partial btree leading with exactly those columns).
-///     Without one, every delete or key update of a referenced row scans the referencing table.
+///     Without one, every delete or key update of a referenced row scans the referencing table. Identical foreign keys
+///     get one index fix between them. On a partitioned table the foreign key is read where it was declared (its
+///     clones on the partitions are left out), and the fix builds the index partition by partition.
 /// </summary>
 internal static class ForeignKeyCheck
 {
@@ -20,16 +23,33 @@ internal static class ForeignKeyCheck
             .Concat(catalog.Sequences.Select(s => (s.Schema, s.Name)))
             .ToHashSet();
 
-        foreach (var foreignKey in catalog.Constraints.Where(c => c.IsForeignKey))
+        var tables = catalog.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+        var identical = catalog.Constraints.Where(c => c.IsForeignKey)
+            .GroupBy(c => (c.QualifiedTable, Columns: string.Join("\0", c.Columns), c.ReferencedTable, Referenced: string.Join("\0", c.ReferencedColumns)));
+        foreach (var group in identical)
         {
+            var foreignKeys = group.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+            var foreignKey = foreignKeys[0];
+            foreach (var duplicate in foreignKeys.Skip(1))
+            {
+                yield return new Finding(
+                    FindingKind.DuplicateForeignKey,
+                    FindingSeverity.Warning,
+                    duplicate.QualifiedTable,
+                    duplicate.Name,
+                    foreignKey.Name,
+                    $"Foreign key {duplicate.Name} ({string.Join(", ", duplicate.Columns)}) duplicates {foreignKey.Name}: "
+                    + $"every write to {duplicate.QualifiedTable} and every delete in {duplicate.ReferencedTable} checks both.",
+                    $"ALTER TABLE {catalog.Quoter.Quote(duplicate.Schema, duplicate.Table)} DROP CONSTRAINT {catalog.Quoter.Quote(duplicate.Name)};");
+            }
+
             var indexes = indexesByTable[foreignKey.QualifiedTable].ToList();
             if (IndexRedundancyRules.FindForeignKeyIndex(indexes.Select(i => i.Definition), foreignKey.Columns) is not null)
             {
                 continue;
             }
 
-            var name = UniqueName(foreignKey, taken);
-            taken.Add((foreignKey.Schema, name));
+            var name = FixSql.UniqueName(foreignKey.Schema, $"ix_{foreignKey.Table}_{string.Join("_", foreignKey.Columns)}", taken);
             var columns = string.Join(", ", foreignKey.Columns);
             var nearMiss = indexes.Select(i => WhyNot(i, foreignKey.Columns)).FirstOrDefault(reason => reason is not null);
             yield return new Finding(
@@ -41,7 +61,7 @@ internal static class ForeignKeyCheck
                 $"Foreign key {foreignKey.Name} ({columns}) references {foreignKey.ReferencedTable} but no index leads with ({columns})"
                 + (nearMiss is null ? string.Empty : $" ({nearMiss})")
                 + $": every delete or key update in {foreignKey.ReferencedTable} scans {foreignKey.QualifiedTable}.",
-                FixSql.CreateIndex(foreignKey.Schema, foreignKey.Table, name, foreignKey.Columns, catalog.Quoter));
+                FixSql.CreateIndex(tables[foreignKey.QualifiedTable], name, foreignKey.Columns, catalog, taken));
         }
     }
 
@@ -64,18 +84,5 @@ internal static class ForeignKeyCheck
             _ => null,
         };
         return reason is null ? null : $"{index.Name} {reason}";
-    }
-
-    private static string UniqueName(CatalogConstraint foreignKey, HashSet<(string Schema, string Name)> taken)
-    {
-        var baseName = $"ix_{foreignKey.Table}_{string.Join("_", foreignKey.Columns)}";
-        var name = FixSql.Truncate(baseName);
-        for (var suffix = 1; taken.Contains((foreignKey.Schema, name)); suffix++)
-        {
-            var tail = suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            name = FixSql.Truncate(baseName, FixSql.MaxIdentifierBytes - tail.Length) + tail;
-        }
-
-        return name;
     }
 }

@@ -33,13 +33,17 @@ internal static class IndexUsageCheck
 
     /// <summary>
     ///     Unused indexes, leaving out those that enforce something or serve a foreign key (their use is not measured
-    ///     by scans), and those already reported for dropping.
+    ///     by scans), those another finding already proposes to drop, and those another finding names as the cover
+    ///     of an index it drops (that index's queries move to the cover, so dropping both would leave them none).
+    ///     A partitioned table's index is judged by the scans of the partitions' indexes attached to it, and dropped
+    ///     at the parent: an attached index cannot be dropped alone.
     /// </summary>
     /// <param name="catalog">The catalog.</param>
-    /// <param name="alreadyDropped">Indexes another finding already proposes to drop, as <c>(table, index)</c>.</param>
-    public static IEnumerable<Finding> FindUnused(CatalogSnapshot catalog, IReadOnlySet<(string Table, string Index)> alreadyDropped)
+    /// <param name="kept">Indexes not to report, as <c>(table, index)</c>: proposed for dropping, or covers.</param>
+    public static IEnumerable<Finding> FindUnused(CatalogSnapshot catalog, IReadOnlySet<(string Table, string Index)> kept)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(kept);
 
         var foreignKeys = catalog.Constraints.Where(c => c.IsForeignKey).ToLookup(c => c.QualifiedTable, StringComparer.Ordinal);
         var facts = catalog.Facts;
@@ -50,14 +54,18 @@ internal static class IndexUsageCheck
         // Without a reset time the window is unknown (a database migrated minutes ago looks the same): only info.
         var severity = window >= AnalysisThresholds.UnusedEvidenceWindow ? FindingSeverity.Warning : FindingSeverity.Info;
 
+        var attached = AttachedIndexes(catalog);
         foreach (var index in catalog.Indexes)
         {
+            var leaves = Leaves(index, attached).ToList();
+            var scans = leaves.Sum(i => i.Scans);
             if (!index.IsValid
-                || index.IsPartitioned
+                || index.ParentIndex is not null
+                || leaves.Count == 0
                 || index.Definition.EnforcesUniqueness
                 || index.BacksConstraint
-                || index.Scans >= AnalysisThresholds.UnusedIndexScans
-                || alreadyDropped.Contains((index.QualifiedTable, index.Name))
+                || scans >= AnalysisThresholds.UnusedIndexScans
+                || kept.Contains((index.QualifiedTable, index.Name))
                 || foreignKeys[index.QualifiedTable].Any(fk => IndexRedundancyRules.ServesForeignKey(index.Definition, fk.Columns)))
             {
                 continue;
@@ -69,11 +77,25 @@ internal static class IndexUsageCheck
                 index.QualifiedTable,
                 index.Name,
                 null,
-                $"{index.Name} {FindingText.Shape(index.Definition)} was scanned {FindingText.Count(index.Scans)} times since {since}; "
-                + $"it takes {FindingText.Size(index.SizeBytes)} and work on every write.",
+                $"{index.Name} {FindingText.Shape(index.Definition)} was scanned {FindingText.Count(scans)} times"
+                + (index.IsPartitioned ? $" on its {leaves.Count} partitions" : string.Empty)
+                + $" since {since}; it takes {FindingText.Size(leaves.Sum(i => i.SizeBytes))} and work on every write.",
                 FixSql.DropIndex(index, catalog.Quoter));
         }
     }
+
+    // The partitions' indexes attached to each partitioned table's index, by (parent table's schema, parent index).
+    private static ILookup<(string Schema, string Name), CatalogIndex> AttachedIndexes(CatalogSnapshot catalog)
+    {
+        var parentSchemas = catalog.Tables.Where(t => t.ParentSchema is not null).ToDictionary(t => t.QualifiedName, t => t.ParentSchema!, StringComparer.Ordinal);
+        return catalog.Indexes
+            .Where(i => i.ParentIndex is not null && parentSchemas.ContainsKey(i.QualifiedTable))
+            .ToLookup(i => (parentSchemas[i.QualifiedTable], i.ParentIndex!));
+    }
+
+    // The indexes that hold entries for this one: itself, or for a partitioned table's index those of every leaf partition.
+    private static IEnumerable<CatalogIndex> Leaves(CatalogIndex index, ILookup<(string Schema, string Name), CatalogIndex> attached)
+        => index.IsPartitioned ? attached[(index.Schema, index.Name)].SelectMany(i => Leaves(i, attached)) : [index];
 
     private static string Age(TimeSpan age) => age switch
     {

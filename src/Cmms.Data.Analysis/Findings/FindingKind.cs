@@ -23,6 +23,12 @@ public enum FindingKind
     /// <summary>A foreign key whose referencing columns have no usable index.</summary>
     FkWithoutIndex,
 
+    /// <summary>
+    ///     A foreign key with the same columns, referenced table and referenced columns as another: every write checks
+    ///     both, and they need one index between them.
+    /// </summary>
+    DuplicateForeignKey,
+
     /// <summary>An index on a table of the Cmms.Data model that the model does not declare.</summary>
     UnexpectedIndex,
 

@@ -53,12 +53,59 @@ internal static partial class FixSql
         return (index.IsPartitioned ? statement : CreateIndexPrefix().Replace(statement, "CREATE ${unique}INDEX CONCURRENTLY ", 1)) + ";";
     }
 
-    /// <summary>A plain btree index on <paramref name="columns" />, built concurrently.</summary>
-    public static string CreateIndex(string schema, string table, string name, IEnumerable<string> columns, SqlQuoter quoter)
+    /// <summary>
+    ///     A plain btree index on <paramref name="columns" />, built concurrently. PostgreSQL refuses
+    ///     <c>CREATE INDEX CONCURRENTLY</c> on a partitioned table, so there the index is created on the parent alone
+    ///     (<c>ON ONLY</c>, invalid until every partition has one), built concurrently on each partition (recursively
+    ///     for a partition that is itself partitioned) and each partition's index attached, which makes the parent's
+    ///     valid: https://www.postgresql.org/docs/current/ddl-partitioning.html#DDL-PARTITIONING-DECLARATIVE-MAINTENANCE.
+    ///     Every new name is taken from <paramref name="taken" /> and added to it.
+    /// </summary>
+    public static string CreateIndex(
+        CatalogTable table,
+        string name,
+        IReadOnlyList<string> columns,
+        CatalogSnapshot catalog,
+        HashSet<(string Schema, string Name)> taken)
     {
-        ArgumentNullException.ThrowIfNull(quoter);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(catalog);
 
-        return $"CREATE INDEX CONCURRENTLY {quoter.Quote(name)} ON {quoter.Quote(schema, table)} ({quoter.QuoteList(columns)});";
+        var quoter = catalog.Quoter;
+        var on = $"({quoter.QuoteList(columns)});";
+        if (table.Kind != RelationKind.PartitionedTable)
+        {
+            return $"CREATE INDEX CONCURRENTLY {quoter.Quote(name)} ON {quoter.Quote(table.Schema, table.Name)} {on}";
+        }
+
+        var statements = new List<string> { $"CREATE INDEX {quoter.Quote(name)} ON ONLY {quoter.Quote(table.Schema, table.Name)} {on}" };
+        foreach (var partition in catalog.Tables.Where(t => t.QualifiedParent == table.QualifiedName))
+        {
+            var partitionIndex = UniqueName(partition.Schema, $"ix_{partition.Name}_{string.Join("_", columns)}", taken);
+            statements.Add(CreateIndex(partition, partitionIndex, columns, catalog, taken));
+            statements.Add($"ALTER INDEX {quoter.Quote(table.Schema, name)} ATTACH PARTITION {quoter.Quote(partition.Schema, partitionIndex)};");
+        }
+
+        return string.Join(Environment.NewLine, statements);
+    }
+
+    /// <summary>
+    ///     <paramref name="baseName" /> cut to what PostgreSQL keeps, with a number appended while a relation of
+    ///     <paramref name="schema" /> in <paramref name="taken" /> has it; the result is added to <paramref name="taken" />.
+    /// </summary>
+    public static string UniqueName(string schema, string baseName, HashSet<(string Schema, string Name)> taken)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+
+        var name = Truncate(baseName);
+        for (var suffix = 1; taken.Contains((schema, name)); suffix++)
+        {
+            var tail = suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = Truncate(baseName, MaxIdentifierBytes - tail.Length) + tail;
+        }
+
+        taken.Add((schema, name));
+        return name;
     }
 
     /// <summary>Cuts a name to <paramref name="maxBytes" /> bytes of UTF-8 (by default what PostgreSQL keeps), without splitting a character.</summary>
