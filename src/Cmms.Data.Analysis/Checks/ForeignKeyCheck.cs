@@ -81,6 +81,7 @@ internal static class ForeignKeyCheck
             ForeignKeyIndexMismatch.NotBtree => $"is a {definition.Method} index",
             ForeignKeyIndexMismatch.LeadsWithExpression => "leads with an expression",
             ForeignKeyIndexMismatch.OtherLeadingColumns => "has them after other columns",
+            ForeignKeyIndexMismatch.OtherCollation => "indexes them in another collation than the column's",
             _ => null,
         };
         return reason is null ? null : $"{index.Name} {reason}";
