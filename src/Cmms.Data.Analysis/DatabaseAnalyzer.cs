@@ -38,7 +38,7 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
         var catalog = await reader.ReadAsync(options.Schemas, cancellationToken).ConfigureAwait(false);
         var model = await modelTask.ConfigureAwait(false);
 
-        var redundant = RedundancyCheck.Run(catalog).ToList();
+        var redundant = IntentionalRedundancy.Apply(RedundancyCheck.Run(catalog), model).ToList();
         // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
         // applying both fixes would drop the cover too.
         var kept = redundant.Select(f => (f.Table!, f.Index!)).Concat(redundant.Select(f => (f.Table!, f.CoveredBy!))).ToHashSet();

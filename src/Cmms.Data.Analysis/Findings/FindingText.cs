@@ -6,7 +6,7 @@ namespace Cmms.Data.Analysis.Findings;
 /// <summary>The short phrases findings and reports share: index shapes, sizes, percentages, times.</summary>
 internal static class FindingText
 {
-    private static readonly string[] Units = ["bytes", "kB", "MB", "GB", "TB"];
+    private static readonly string[] Units = ["kB", "MB", "GB", "TB"];
 
     /// <summary>An index's shape without its name: <c>(a, b DESC) INCLUDE (c) WHERE …</c>, with the method unless btree.</summary>
     public static string Shape(IndexDefinition index)
@@ -32,18 +32,22 @@ internal static class FindingText
         };
     }
 
-    /// <summary>A byte count the way <c>pg_size_pretty</c> writes it (1024-based, whole units below 10 kB).</summary>
+    /// <summary>
+    ///     A byte count, 1024-based, in one style everywhere: kB below 1 MB (<c>8 kB</c>, <c>0.5 kB</c>), then MB, GB and
+    ///     TB, with at most one decimal (<c>1.5 MB</c>). Unlike <c>pg_size_pretty</c> there is no "bytes" unit, so every
+    ///     size in a report compares at a glance.
+    /// </summary>
     public static string Size(long bytes)
     {
-        double value = bytes;
+        var value = bytes / 1024.0;
         var unit = 0;
-        while (Math.Abs(value) >= 10 * 1024 && unit < Units.Length - 1)
+        while (Math.Abs(value) >= 1024 && unit < Units.Length - 1)
         {
             value /= 1024;
             unit++;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(value):0} {Units[unit]}");
+        return string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {Units[unit]}");
     }
 
     /// <summary>A fraction as a percentage with one decimal: <c>93.1%</c>.</summary>
