@@ -18,7 +18,8 @@ internal static class CatalogRows
             r.GetInt64(7),
             r.GetInt64(8),
             r.IsDBNull(9) ? null : r.GetString(9),
-            r.IsDBNull(10) ? null : r.GetString(10));
+            r.IsDBNull(10) ? null : r.GetString(10),
+            r.GetInt64(11));
 
     public static IndexColumnRow ReadIndexColumn(NpgsqlDataReader r)
         => new(

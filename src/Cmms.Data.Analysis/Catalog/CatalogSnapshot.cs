@@ -67,6 +67,7 @@ internal enum RelationKind
 /// <param name="DeadTuples">Dead tuples per the statistics.</param>
 /// <param name="ParentSchema">For a partition, its parent's schema.</param>
 /// <param name="ParentName">For a partition, its parent's name.</param>
+/// <param name="SequentialScans">Sequential scans since the statistics reset (<c>pg_stat_get_numscans</c> of the table).</param>
 internal sealed record CatalogTable(
     string Schema,
     string Name,
@@ -78,7 +79,8 @@ internal sealed record CatalogTable(
     long LiveTuples,
     long DeadTuples,
     string? ParentSchema,
-    string? ParentName)
+    string? ParentName,
+    long SequentialScans)
 {
     public string QualifiedName => $"{Schema}.{Name}";
 

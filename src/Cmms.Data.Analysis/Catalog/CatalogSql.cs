@@ -40,7 +40,7 @@ internal static class CatalogSql
                EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'),
                c.reltuples::float8, pg_table_size(c.oid),
                pg_stat_get_live_tuples(c.oid), pg_stat_get_dead_tuples(c.oid),
-               parent.nspname, parent.relname
+               parent.nspname, parent.relname, pg_stat_get_numscans(c.oid)
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN LATERAL (

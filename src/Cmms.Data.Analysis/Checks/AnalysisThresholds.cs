@@ -18,6 +18,12 @@ internal static class AnalysisThresholds
     /// <summary>…and the waste is at least this many bytes (smaller indexes are not worth a rebuild).</summary>
     public const long BloatMinimumBytes = 1024 * 1024;
 
+    /// <summary>
+    ///     A table read (sequential plus index scans) fewer times than this since the reset is thin evidence too: an
+    ///     index of a table nobody queried has not had the chance to be used.
+    /// </summary>
+    public const long UnusedEvidenceTableReads = 1000;
+
     /// <summary>Statistics younger than this are thin evidence: an unused index is then only <c>info</c>.</summary>
     public static readonly TimeSpan UnusedEvidenceWindow = TimeSpan.FromDays(7);
 }

@@ -8,7 +8,8 @@ namespace Cmms.Data.Analysis.Checks;
 /// <summary>
 ///     <c>invalid_index</c> (left by a failed concurrent build) and <c>unused_index</c> (scanned fewer than
 ///     <see cref="AnalysisThresholds.UnusedIndexScans" /> times since the statistics reset; a warning only when that
-///     reset is at least <see cref="AnalysisThresholds.UnusedEvidenceWindow" /> old).
+///     reset is at least <see cref="AnalysisThresholds.UnusedEvidenceWindow" /> old and the table was read at least
+///     <see cref="AnalysisThresholds.UnusedEvidenceTableReads" /> times, else info saying why it is too early to judge).
 /// </summary>
 internal static class IndexUsageCheck
 {
@@ -52,7 +53,12 @@ internal static class IndexUsageCheck
             ? $"the statistics reset at {FindingText.Time(resetAt)} ({Age(window!.Value)} ago)"
             : "statistics began (never reset)";
         // Without a reset time the window is unknown (a database migrated minutes ago looks the same): only info.
-        var severity = window >= AnalysisThresholds.UnusedEvidenceWindow ? FindingSeverity.Warning : FindingSeverity.Info;
+        var windowVerdict = facts.StatisticsResetAt is null
+            ? "the statistics were never reset, so how long they cover is unknown"
+            : window < AnalysisThresholds.UnusedEvidenceWindow
+                ? $"the statistics cover only {Age(window!.Value)} ({(int)AnalysisThresholds.UnusedEvidenceWindow.TotalDays} days needed)"
+                : null;
+        var reads = TableReads(catalog);
 
         var attached = AttachedIndexes(catalog);
         foreach (var index in catalog.Indexes)
@@ -71,17 +77,30 @@ internal static class IndexUsageCheck
                 continue;
             }
 
+            var tableReads = leaves.Select(i => i.QualifiedTable).Distinct(StringComparer.Ordinal).Sum(t => reads.GetValueOrDefault(t));
+            var verdict = windowVerdict
+                ?? (tableReads < AnalysisThresholds.UnusedEvidenceTableReads
+                    ? $"the table was read only {FindingText.Count(tableReads)} times ({FindingText.Count(AnalysisThresholds.UnusedEvidenceTableReads)} needed)"
+                    : null);
             yield return new Finding(
                 FindingKind.UnusedIndex,
-                severity,
+                verdict is null ? FindingSeverity.Warning : FindingSeverity.Info,
                 index.QualifiedTable,
                 index.Name,
                 null,
                 $"{index.Name} {FindingText.Shape(index.Definition)} was scanned {FindingText.Count(scans)} times"
                 + (index.IsPartitioned ? $" on its {leaves.Count} partitions" : string.Empty)
-                + $" since {since}; it takes {FindingText.Size(leaves.Sum(i => i.SizeBytes))} and work on every write.",
+                + $" since {since}; it takes {FindingText.Size(leaves.Sum(i => i.SizeBytes))} and work on every write."
+                + (verdict is null ? string.Empty : $" Too early to judge: {verdict}."),
                 FixSql.DropIndex(index, catalog.Quoter));
         }
+    }
+
+    // Reads of each table since the reset: its sequential scans plus the scans of all its indexes.
+    private static Dictionary<string, long> TableReads(CatalogSnapshot catalog)
+    {
+        var indexScans = catalog.Indexes.GroupBy(i => i.QualifiedTable, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(i => i.Scans), StringComparer.Ordinal);
+        return catalog.Tables.ToDictionary(t => t.QualifiedName, t => t.SequentialScans + indexScans.GetValueOrDefault(t.QualifiedName), StringComparer.Ordinal);
     }
 
     // The partitions' indexes attached to each partitioned table's index, by (parent table's schema, parent index).
