@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmms.Data.Analysis;
@@ -17,6 +18,9 @@ public sealed record AnalysisOptions
 
     /// <summary>The model's name in the report's summary (<c>cmms</c>).</summary>
     public string ModelName { get; init; } = "model";
+
+    /// <summary>Findings a team accepted, left out of the report (the summary's notes count them); none by default.</summary>
+    public FindingBaseline? Baseline { get; init; }
 
     /// <summary>When the drift check runs, given <see cref="ModelContext" />.</summary>
     public ModelCheck ModelCheck { get; init; } = ModelCheck.WhenMigrated;

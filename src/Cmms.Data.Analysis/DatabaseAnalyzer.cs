@@ -56,6 +56,11 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
             .ThenBy(f => f.Table, StringComparer.Ordinal)
             .ThenBy(f => f.Index, StringComparer.Ordinal)
             .ToList();
+        if (options.Baseline is { } baseline)
+        {
+            var accepted = findings.RemoveAll(baseline.Accepts);
+            notes.Add($"{accepted} finding(s) left out: accepted in the baseline.");
+        }
 
         var facts = catalog.Facts;
         var summary = new AnalysisSummary(
