@@ -157,7 +157,8 @@ public static class AdviceReportWriter
         return result.ToString();
     }
 
-    private static string Cell(string text) => Terminal(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    private static string Cell(string text)
+        => Terminal(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     // An inline code span delimited by one more backtick than the longest run inside (CommonMark 6.1); pipes still end a table cell.
     private static string Code(string text)

@@ -17,7 +17,10 @@ public sealed record AdviceRequest
     /// <summary>From <c>pg_stat_statements</c>: only statements whose mean execution time is at least this, in milliseconds.</summary>
     public double MinMeanMs { get; init; }
 
-    /// <summary>From <c>pg_stat_statements</c>: at most this many statements, those with the most total execution time.</summary>
+    /// <summary>
+    ///     From <c>pg_stat_statements</c>: at most this many statements on user tables, those with the most total
+    ///     execution time (statements that read only system catalogs do not count).
+    /// </summary>
     public int Top { get; init; } = 100;
 
     /// <summary>

@@ -182,6 +182,29 @@ internal sealed class AdvisorSession(NpgsqlConnection connection) : IAsyncDispos
         return result;
     }
 
+    /// <summary>The names of every relation (table, index, sequence, view …) in the schemas, by schema: what a new index may not be called.</summary>
+    public async Task<Dictionary<string, HashSet<string>>> ReadRelationNamesAsync(IEnumerable<string> schemas, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1)",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = schemas.Distinct(StringComparer.Ordinal).ToArray() });
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var schema = reader.GetString(0);
+            if (!result.TryGetValue(schema, out var names))
+            {
+                result[schema] = names = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            names.Add(reader.GetString(1));
+        }
+
+        return result;
+    }
+
     /// <summary>Each identifier quoted by the server's own <c>quote_ident()</c>, so the rule is exactly PostgreSQL's.</summary>
     public async Task<Dictionary<string, string>> QuoteAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken)
     {

@@ -51,6 +51,11 @@ public static class IndexAdvisor
         var planned = new List<PlannedStatement>();
         foreach (var statement in statements)
         {
+            if (request.Statements is null && planned.Count(p => p.Tables.Count > 0) >= request.Top)
+            {
+                break;
+            }
+
             var (ok, failure) = await session.PlanAsync(statement, cancellationToken).ConfigureAwait(false);
             if (ok is not null)
             {

@@ -21,7 +21,6 @@ internal static class StatStatementsReader
         WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND s.calls >= $1 AND s.mean_exec_time >= $2
         ORDER BY s.total_exec_time DESC
-        LIMIT $3
         """;
 
     public static async Task<(List<WorkloadStatement> Queries, List<UnhelpedStatement> Hidden)> ReadAsync(
@@ -36,18 +35,20 @@ internal static class StatStatementsReader
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = request.MinCalls });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = request.MinMeanMs });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = request.Top });
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            // No LIMIT: the top N counts statements on user tables only (the advisor stops planning there), so utility
+            // statements (pg_stat_statements.track_utility tracks the advisor's own PREPARE and EXPLAIN) and a driver's
+            // catalog queries do not crowd them out.
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var statement = new WorkloadStatement(reader.IsDBNull(0) ? Hidden : reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2));
-                if (statement.Sql == Hidden)
+                if (statement.Sql == Hidden && hidden.Count < request.Top)
                 {
                     hidden.Add(new UnhelpedStatement(statement.Sql, statement.Calls, UnhelpedReason.NotVisible, "grant this role pg_read_all_stats to see other roles' statements"));
                 }
-                else if (statement.IsQuery && !statement.Sql.Contains("hypopg", StringComparison.Ordinal))
+                else if (statement.Sql != Hidden && statement.IsQuery && !statement.Sql.Contains("hypopg", StringComparison.Ordinal))
                 {
                     queries.Add(statement);
                 }

@@ -74,7 +74,7 @@ internal sealed class WorkloadSearch
         var kept = await ChooseAsync(btree, request.MinCostReduction, cancellationToken).ConfigureAwait(false);
         var effects = await FinalEffectsAsync(kept, cancellationToken).ConfigureAwait(false);
 
-        var taken = existing.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var taken = await _session.ReadRelationNamesAsync(tables.Select(t => t.Schema), cancellationToken).ConfigureAwait(false);
         var found = new List<FoundIndex>();
         foreach (var (index, served) in effects.Where(e => e.Value.Count > 0))
         {
@@ -194,10 +194,20 @@ internal sealed class WorkloadSearch
         return effects;
     }
 
-    private static FoundIndex Found(IndexDefinition index, List<StatementEffect> served, bool isVerified, List<IndexDefinition> existing, ISet<string> taken)
+    private static FoundIndex Found(
+        IndexDefinition index,
+        List<StatementEffect> served,
+        bool isVerified,
+        List<IndexDefinition> existing,
+        Dictionary<string, HashSet<string>> taken)
     {
         var table = Table(index);
-        var named = index with { Name = IndexNamer.Name(table, index, taken) };
+        if (!taken.TryGetValue(table.Schema, out var names))
+        {
+            taken[table.Schema] = names = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var named = index with { Name = IndexNamer.Name(table, index, names) };
         var replaces = existing.Where(e => !e.IsConstraint && IndexRedundancyRules.Covers(named, e) is not null).ToList();
         return new FoundIndex(table, named, served, isVerified, replaces);
     }

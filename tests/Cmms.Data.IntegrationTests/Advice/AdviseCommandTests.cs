@@ -117,6 +117,27 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         run.ErrorLines.Should().ContainSingle().Which.Should().Be("cmms-db: no statement on a user table could be planned, so there is no advice: see the reasons above.");
     }
 
+    [Fact]
+    public async Task Advise_reads_only_the_statements_above_the_thresholds()
+    {
+        var top = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--top", "2", "--format", "json");
+        var none = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--min-calls", "1000000");
+        var slow = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--min-mean-ms", "1000000");
+
+        top.ExitCode.Should().Be(0, top.Error);
+        var json = top.Json;
+        (json.GetProperty("statementsPlanned").GetInt32() - json.GetProperty("catalogOnlyStatements").GetInt32()).Should().Be(2, "the two heaviest statements on user tables");
+        var statements = json.GetProperty("proposals").EnumerateArray().SelectMany(p => p.GetProperty("statements").EnumerateArray()).Select(s => s.GetProperty("sql").GetString())
+            .Concat(json.GetProperty("unhelped").EnumerateArray().Select(u => u.GetProperty("sql").GetString()))
+            .Distinct();
+        statements.Should().HaveCount(2);
+        foreach (var run in new[] { none, slow })
+        {
+            run.ExitCode.Should().Be(1);
+            run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("cmms-db: pg_stat_statements of database advise_").And.Contain("holds no query above the thresholds");
+        }
+    }
+
     // pg_stat_statements replaces the literal LIMIT with a parameter; the rest of the text is the catalog's.
     private static bool SameQuery(string sql, CatalogQuery query)
     {

@@ -63,6 +63,28 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
     }
 
     [Fact]
+    public async Task A_proposal_is_never_named_like_a_relation_that_exists_in_its_schema()
+    {
+        await using var database = await db.CreateScratchDatabaseAsync("advise_names");
+        await ExecuteAsync(
+            database.ConnectionString,
+            """
+            CREATE EXTENSION hypopg;
+            CREATE TABLE t (id bigint PRIMARY KEY, a bigint NOT NULL);
+            INSERT INTO t SELECT g, g % 1000 FROM generate_series(1, 20000) g;
+            CREATE SEQUENCE ix_t_a;
+            ANALYZE t;
+            """);
+        var file = await WriteQueriesAsync("SELECT id FROM t WHERE a = $1");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString, "--queries", file, "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        run.Json.GetProperty("proposals").EnumerateArray().Should().ContainSingle()
+            .Which.GetProperty("createSql").GetString().Should().Be("CREATE INDEX CONCURRENTLY ix_t_a_2 ON public.t (a);");
+    }
+
+    [Fact]
     public async Task Advise_exits_1_with_one_line_when_no_statement_of_the_file_can_be_planned()
     {
         await ExecuteAsync(db.ConnectionString, "CREATE EXTENSION IF NOT EXISTS hypopg");

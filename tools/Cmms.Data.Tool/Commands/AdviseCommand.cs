@@ -36,7 +36,7 @@ internal static class AdviseCommand
 
     private static readonly Option<int> Top = new("--top")
     {
-        Description = "From pg_stat_statements: the N statements with the most total execution time. Default: 100.",
+        Description = "From pg_stat_statements: the N statements on user tables with the most total execution time. Default: 100.",
         HelpName = "n",
         DefaultValueFactory = _ => 100,
     };
