@@ -68,6 +68,8 @@ internal static class AdviseCommand
             + "against the existing indexes by the Cmms.Data rules, and written as EF Core HasIndex code and CREATE INDEX CONCURRENTLY. Never writes.",
             console,
             RunAsync,
+            CommonOptions.Connection,
+            CommonOptions.Json,
             Queries,
             MinCalls,
             MinMeanMs,
