@@ -109,7 +109,8 @@ internal static class CatalogRows
             r.GetBoolean(6),
             r.IsDBNull(8) ? null : r.GetInt64(8),
             r.GetBoolean(7),
-            r.IsDBNull(9) ? null : new SequenceOwner(r.GetString(9), r.GetString(10), r.GetString(11), r.GetString(12)));
+            r.IsDBNull(9) ? null : new SequenceOwner(r.GetString(9), r.GetString(10), r.GetString(11), r.GetString(12)),
+            r.GetInt64(13));
 
     public static KeyValuePair<string, ColumnStatistic> ReadStatistic(NpgsqlDataReader r)
         => new(

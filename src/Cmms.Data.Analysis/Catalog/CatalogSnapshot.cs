@@ -122,6 +122,7 @@ internal sealed record CatalogConstraint(
 /// <param name="LastValue">The last value handed out; <see langword="null" /> when never used or not readable.</param>
 /// <param name="IsReadable">Whether the role may read the sequence's state (USAGE or SELECT).</param>
 /// <param name="Owner">The column the sequence feeds (serial or identity), if any.</param>
+/// <param name="StartValue">Its start value: the first <c>nextval</c> returns it.</param>
 internal sealed record CatalogSequence(
     string Schema,
     string Name,
@@ -132,7 +133,8 @@ internal sealed record CatalogSequence(
     bool Cycles,
     long? LastValue,
     bool IsReadable,
-    SequenceOwner? Owner)
+    SequenceOwner? Owner,
+    long StartValue)
 {
     public string QualifiedName => $"{Schema}.{Name}";
 }

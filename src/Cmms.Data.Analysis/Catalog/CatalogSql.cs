@@ -141,7 +141,7 @@ internal static class CatalogSql
         SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqmin, s.seqmax, s.seqincrement, s.seqcycle,
                has_sequence_privilege(c.oid, 'SELECT,USAGE'),
                CASE WHEN has_sequence_privilege(c.oid, 'SELECT,USAGE') THEN pg_sequence_last_value(c.oid) END,
-               o.nspname, o.relname, o.attname, o.type_name
+               o.nspname, o.relname, o.attname, o.type_name, s.seqstart
         FROM pg_sequence s
         JOIN pg_class c ON c.oid = s.seqrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace

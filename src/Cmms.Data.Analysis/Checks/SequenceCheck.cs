@@ -21,8 +21,11 @@ internal static class SequenceCheck
         }
 
         var findings = new List<Finding>();
-        foreach (var sequence in catalog.Sequences.Where(s => s is { Cycles: false, LastValue: not null }))
+        foreach (var sequence in catalog.Sequences.Where(s => s is { Cycles: false, IsReadable: true }))
         {
+            // Never called (pg_sequence_last_value is NULL until the first nextval): its first value is its start, so
+            // it stands one increment before it.
+            var position = sequence.LastValue ?? (decimal)sequence.StartValue - sequence.Increment;
             var (min, max) = EffectiveRange(sequence);
             if (max <= min)
             {
@@ -30,8 +33,8 @@ internal static class SequenceCheck
             }
 
             var used = sequence.Increment > 0
-                ? (double)((decimal)sequence.LastValue!.Value - min) / (double)((decimal)max - min)
-                : (double)((decimal)max - sequence.LastValue!.Value) / (double)((decimal)max - min);
+                ? (double)((position - min) / ((decimal)max - min))
+                : (double)(((decimal)max - position) / ((decimal)max - min));
             if (used < AnalysisThresholds.SequenceWarning)
             {
                 continue;
@@ -46,7 +49,10 @@ internal static class SequenceCheck
                 null,
                 null,
                 $"Sequence {sequence.QualifiedName}{column} has used {FindingText.Percent(used)} of its range "
-                + $"(last value {FindingText.Count(sequence.LastValue.Value)}, limit {FindingText.Count(limit)}); inserts fail when it runs out.",
+                + (sequence.LastValue is { } last
+                    ? $"(last value {FindingText.Count(last)}, limit {FindingText.Count(limit)})"
+                    : $"before its first call (it starts at {FindingText.Count(sequence.StartValue)}, limit {FindingText.Count(limit)})")
+                + "; inserts fail when it runs out.",
                 Fix(sequence, catalog)));
         }
 
