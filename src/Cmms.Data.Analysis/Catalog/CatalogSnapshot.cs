@@ -121,7 +121,7 @@ internal sealed record CatalogConstraint(
 /// <param name="Cycles">Whether it wraps around at its limit.</param>
 /// <param name="LastValue">The last value handed out; <see langword="null" /> when never used or not readable.</param>
 /// <param name="IsReadable">Whether the role may read the sequence's state (USAGE or SELECT).</param>
-/// <param name="Owner">The column the sequence feeds (serial or identity), if any.</param>
+/// <param name="Owner">The narrowest column the sequence feeds (serial, identity, or any DEFAULT nextval), if any.</param>
 /// <param name="StartValue">Its start value: the first <c>nextval</c> returns it.</param>
 internal sealed record CatalogSequence(
     string Schema,

@@ -135,7 +135,8 @@ internal static class CatalogSql
 
     /// <summary>
     ///     Sequences with their state where the role may read it (<c>pg_sequence_last_value</c> raises an error
-    ///     otherwise), and the serial or identity column each feeds.
+    ///     otherwise), and the narrowest column each feeds: its serial or identity column, or any column whose
+    ///     <c>DEFAULT nextval(…)</c> calls it, owned or not (the default's <c>pg_attrdef</c> depends on the sequence).
     /// </summary>
     public const string Sequences = """
         SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqmin, s.seqmax, s.seqincrement, s.seqcycle,
@@ -146,13 +147,22 @@ internal static class CatalogSql
         JOIN pg_class c ON c.oid = s.seqrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN LATERAL (
-            SELECT tn.nspname, tc.relname, a.attname, format_type(a.atttypid, NULL) AS type_name
+            SELECT tn.nspname, tc.relname, a.attname, format_type(a.atttypid, NULL) AS type_name, a.attlen AS width, 0 AS source
             FROM pg_depend d
             JOIN pg_class tc ON tc.oid = d.refobjid
             JOIN pg_namespace tn ON tn.oid = tc.relnamespace
             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
               AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
+            UNION ALL
+            SELECT tn.nspname, tc.relname, a.attname, format_type(a.atttypid, NULL), a.attlen, 1
+            FROM pg_depend d
+            JOIN pg_attrdef ad ON ad.oid = d.objid
+            JOIN pg_class tc ON tc.oid = ad.adrelid
+            JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+            JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+            WHERE d.classid = 'pg_attrdef'::regclass AND d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid
+            ORDER BY width, source
             LIMIT 1
         ) o ON true
         WHERE n.nspname = ANY($1)
