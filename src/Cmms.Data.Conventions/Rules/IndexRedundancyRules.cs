@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Cmms.Data.Conventions.Rules;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Cmms.Data.Conventions.Rules;
 ///     columns and nulls treatment. Keys are never redundant; among exact duplicates the primary key, then a unique
 ///     constraint, a unique index, a declared index and finally the first name is kept.
 /// </remarks>
-public static class IndexRedundancyRules
+public static partial class IndexRedundancyRules
 {
     /// <summary>
     ///     Tells whether <paramref name="cover" /> serves every query <paramref name="index" /> serves, and how.
@@ -87,7 +89,13 @@ public static class IndexRedundancyRules
 
     /// <summary>
     ///     Tells whether an index or key lets PostgreSQL find the rows of a foreign key's columns without a scan of the
-    ///     table: a non-partial btree whose leading key columns are exactly the foreign key's columns, in any order.
+    ///     table, as the planner decides for the referential-integrity query a delete or key update in the referenced
+    ///     table runs (<c>SELECT 1 FROM ONLY child x WHERE fk = $1 [AND …] FOR KEY SHARE OF x</c>, ri_triggers.c):
+    ///     a btree whose leading key columns are exactly the foreign key's columns, in any order, or for a one-column
+    ///     foreign key a hash index on that column (hash indexes serve <c>=</c>); with each such column in the column's
+    ///     own collation (an index in another collation cannot serve a comparison in the column's); not partial, unless
+    ///     its predicate only excludes NULLs of foreign key columns, which <c>fk = $1</c> implies (the equality
+    ///     operator is strict; https://www.postgresql.org/docs/current/indexes-partial.html).
     /// </summary>
     /// <param name="index">The index or key.</param>
     /// <param name="foreignKeyColumns">The foreign key's columns on the dependent table.</param>
@@ -104,12 +112,14 @@ public static class IndexRedundancyRules
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(foreignKeyColumns);
 
-        if (index.IsPartial)
+        if (index.IsPartial && !ExcludesOnlyNulls(index.Predicate, foreignKeyColumns))
         {
             return ForeignKeyIndexMismatch.Partial;
         }
 
-        if (!string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase))
+        var isSingleColumnHash = string.Equals(index.Method, "hash", StringComparison.OrdinalIgnoreCase)
+            && foreignKeyColumns.Count == 1 && index.KeyColumns.Count == 1;
+        if (!string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) && !isSingleColumnHash)
         {
             return ForeignKeyIndexMismatch.NotBtree;
         }
@@ -125,10 +135,35 @@ public static class IndexRedundancyRules
             return ForeignKeyIndexMismatch.LeadsWithExpression;
         }
 
-        return leading.Select(c => c.Name).ToHashSet(StringComparer.Ordinal).SetEquals(foreignKeyColumns)
-            ? null
-            : ForeignKeyIndexMismatch.OtherLeadingColumns;
+        if (!leading.Select(c => c.Name).ToHashSet(StringComparer.Ordinal).SetEquals(foreignKeyColumns))
+        {
+            return ForeignKeyIndexMismatch.OtherLeadingColumns;
+        }
+
+        return leading.Any(c => c.Collation is not null) ? ForeignKeyIndexMismatch.OtherCollation : null;
     }
+
+    // Whether a predicate is a conjunction of "column IS NOT NULL" over foreign key columns alone. The text is compared
+    // after SqlTextNormalizer (quotes dropped, case folded), so a column is matched ignoring case.
+    private static bool ExcludesOnlyNulls(string? predicate, IReadOnlyCollection<string> foreignKeyColumns)
+    {
+        var normalized = SqlTextNormalizer.Normalize(predicate);
+        if (normalized is null)
+        {
+            return false;
+        }
+
+        return AndKeyword().Split(normalized).All(conjunct =>
+            NotNullTest().Match(conjunct.Trim()) is { Success: true } match
+            && foreignKeyColumns.Contains(match.Groups["column"].Value, StringComparer.OrdinalIgnoreCase));
+    }
+
+    // The normalizer drops the space between "and" and a parenthesis: "a is not null and(b is not null)".
+    [GeneratedRegex("(?<![a-z0-9_$])and(?![a-z0-9_$])")]
+    private static partial Regex AndKeyword();
+
+    [GeneratedRegex(@"^\(*(?<column>[a-z_][a-z0-9_$]*) is not null\)*$")]
+    private static partial Regex NotNullTest();
 
     /// <summary>
     ///     Picks the index or key that serves a foreign key, preferring keys, then unique indexes, then the shortest.

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Cmms.Data.AdviseBench;
+using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Conventions.Rules;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.IntegrationTests.Workload;
-using Cmms.Data.Tool.Analysis.Catalog;
 using Cmms.Data.Bench.Catalog;
 using Cmms.Data.Bench.Plans;
 using Npgsql;
@@ -152,8 +152,8 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
     // proposal covers another.
     private async Task ShouldProposeNothingRedundantAsync(List<JsonElement> proposals)
     {
-        await using var reader = new CatalogReader(db.ConnectionString);
-        var catalog = await reader.ReadAsync([], CancellationToken.None);
+        await using var dataSource = AnalysisDataSource.Create(db.ConnectionString, "advise tests");
+        var catalog = await new CatalogReader(dataSource).ReadAsync([], CancellationToken.None);
         var proposed = proposals.Select(p => new IndexDefinition
         {
             Table = $"{p.GetProperty("schema").GetString()}.{p.GetProperty("table").GetString()}",

@@ -112,7 +112,7 @@ public sealed class ModelDriftTests(PostgresDatabaseFixture<ModelDriftTests> db)
 
         automatic.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("none");
         automatic.Result.Json.GetProperty("summary").GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Contain(
-            "__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: pass --model cmms to run it.");
+            "__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
         forced.Result.Json.GetProperty("summary").GetProperty("model").GetString().Should().Be("cmms");
         forced.Findings.Where(f => IndexJudgements.Contains(f.Kind)).Should().BeEmpty();
     }

@@ -88,6 +88,42 @@ public sealed class SchemaFindingTests(PostgresDatabaseFixture<SchemaFindingTest
             + "ALTER TABLE sequences.narrow ALTER COLUMN id TYPE bigint;");
     }
 
+    [Fact]
+    public async Task A_sequence_never_called_is_measured_from_its_start_and_increment()
+    {
+        var run = await AnalyzeAsync(
+            "never_called",
+            "CREATE TABLE late (id int PRIMARY KEY)",
+            "CREATE SEQUENCE late_id_seq AS integer START 2100000000 OWNED BY late.id",
+            "CREATE SEQUENCE descending_seq AS integer INCREMENT -1 START -2100000000",
+            "CREATE SEQUENCE fresh AS integer");
+
+        var findings = run.StructuralFindings.Where(f => f.Kind == "sequence_near_max").ToList();
+
+        findings.Select(f => (f.Table, f.Severity)).Should().BeEquivalentTo([("never_called.late", "error"), ((string?)null, "error")]);
+        findings.Single(f => f.Table == "never_called.late").Detail.Should().Be(
+            "Sequence never_called.late_id_seq feeding never_called.late.id (integer) has used 97.8% of its range "
+            + "before its first call (it starts at 2,100,000,000, limit 2,147,483,647); inserts fail when it runs out.");
+        findings.Single(f => f.Table is null).Detail.Should().Contain("before its first call (it starts at -2,100,000,000, limit -2,147,483,648)");
+    }
+
+    [Fact]
+    public async Task A_sequence_is_measured_against_the_narrowest_column_whose_default_calls_it_owned_or_not()
+    {
+        var run = await AnalyzeAsync(
+            "defaults",
+            "CREATE SEQUENCE shared_seq",
+            "CREATE TABLE wide (id bigint PRIMARY KEY DEFAULT nextval('shared_seq'))",
+            "CREATE TABLE slim (id int PRIMARY KEY DEFAULT nextval('shared_seq'))",
+            "SELECT setval('shared_seq', 2100000000)");
+
+        var finding = run.StructuralFindings.Should().ContainSingle().Which;
+
+        finding.Key.Should().Be(new FindingKey("sequence_near_max", "defaults.slim"));
+        finding.Severity.Should().Be("error", "the integer column fails at 2,147,483,647 though the sequence is bigint");
+        finding.Fix.Should().EndWith("ALTER TABLE defaults.slim ALTER COLUMN id TYPE bigint;");
+    }
+
     private async Task<AnalyzeRun> AnalyzeAsync(string schema, params string[] statements)
     {
         await AnalysisDatabase.CreateSchemaAsync(db, schema, statements);

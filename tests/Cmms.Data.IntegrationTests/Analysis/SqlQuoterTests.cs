@@ -1,5 +1,5 @@
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Analysis.Sql;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Analysis;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cmms.Data.Conventions;
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Analysis.Model;
+using Cmms.Data.Analysis.Model;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Bench.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +23,8 @@ public sealed partial class SchemaDocumentTests
     [Fact]
     public void Its_tables_are_exactly_the_tables_of_the_model()
     {
-        var model = CmmsModelReader.Read(UnusedConnection);
+        using var context = CmmsContextFactory.Create(UnusedConnection);
+        var model = ExpectedSchemaReader.Read(context);
 
         var section = Document.Value[Document.Value.IndexOf("## Tables and their indexes", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", StringComparison.Ordinal)];
@@ -38,7 +39,7 @@ public sealed partial class SchemaDocumentTests
     {
         var script = (await CmmsDbRun.InProcessAsync("script")).Output;
         using var context = CmmsContextFactory.Create(UnusedConnection);
-        var known = CmmsModelReader.Read(UnusedConnection).Indexes.Select(i => i.Name)
+        var known = ExpectedSchemaReader.Read(context).Indexes.Select(i => i.Name)
             .Concat(context.GetService<IDesignTimeModel>().Model.GetPrunedIndexes().Select(p => p.Name))
             .Concat(IndexName().Matches(script).Select(m => m.Value))
             .ToHashSet(StringComparer.Ordinal);

@@ -1,8 +1,8 @@
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.IntegrationTests.Analysis;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.IntegrationTests.Migrations;
 using Cmms.Data.LocalPostgres;
-using Cmms.Data.Tool.Analysis.Sql;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Security;

@@ -1,4 +1,4 @@
-using Cmms.Data.Tool.Analysis.Sql;
+using Cmms.Data.Analysis.Sql;
 
 namespace Cmms.Data.Tests.Tool;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cmms.Data.CommandLine;
 using Cmms.Data.Analysis.Advice;
-using Cmms.Data.Tool.Analysis.Catalog;
+using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Errors;
@@ -148,7 +148,8 @@ internal static class AdviseCommand
         {
             if (choice is null)
             {
-                await using var reader = new CatalogReader(connectionString);
+                await using var dataSource = AnalysisDataSource.Create(connectionString, "cmms-db advise");
+                var reader = new CatalogReader(dataSource);
                 var history = await reader.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
                 if (!history.MigrationIds.Intersect(context.Database.GetMigrations(), StringComparer.Ordinal).Any())
                 {

@@ -1,9 +1,13 @@
 using System.CommandLine;
+using Cmms.Data.Analysis;
+using Cmms.Data.Analysis.Catalog;
+using Cmms.Data.Analysis.Findings;
+using Cmms.Data.Analysis.Reports;
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.CommandLine;
-using Cmms.Data.Tool.Analysis;
-using Cmms.Data.Tool.Analysis.Findings;
-using Cmms.Data.Tool.Analysis.Report;
 using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Connection;
+using Cmms.Data.Tool.Errors;
 
 namespace Cmms.Data.Tool.Commands;
 
@@ -38,6 +42,12 @@ internal static class AnalyzeCommand
         "warning",
         "error");
 
+    private static readonly Option<FileInfo?> Ignore = new("--ignore")
+    {
+        Description = "Leave out the findings a team accepted, listed in this file: one 'kind table [index]' per line (docs/analyze.md).",
+        HelpName = "file",
+    };
+
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(
             "analyze",
@@ -50,15 +60,24 @@ internal static class AnalyzeCommand
             Schemas,
             Model,
             Format,
-            FailOn);
+            FailOn,
+            Ignore);
 
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        var settings = new AnalyzeSettings(
-            context.Get(Schemas) ?? [],
-            context.Get(Model) switch { "cmms" => ModelChoice.Cmms, "none" => ModelChoice.None, _ => null });
+        var model = context.Get(Model);
+        var baseline = await ReadBaselineAsync(context.Get(Ignore), cancellationToken).ConfigureAwait(false);
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var report = await Analyzer.AnalyzeAsync(connection.ConnectionString, settings, cancellationToken).ConfigureAwait(false);
+        var options = new AnalysisOptions
+        {
+            Schemas = context.Get(Schemas) ?? [],
+            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
+            ModelName = "cmms",
+            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
+            Baseline = baseline,
+        };
+        await using var dataSource = AnalysisDataSource.Create(connection.ConnectionString, "cmms-db analyze");
+        var report = await new DatabaseAnalyzer(dataSource).AnalyzeAsync(options, cancellationToken).ConfigureAwait(false);
 
         var output = (context.Get(Format) ?? (context.Json ? "json" : "text")) switch
         {
@@ -85,5 +104,20 @@ internal static class AnalyzeCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async Task<FindingBaseline?> ReadBaselineAsync(FileInfo? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (!file.Exists)
+        {
+            throw new ToolException($"Baseline file {UnprintableText.Escape(file.FullName)} not found: pass the path of an existing file to --ignore.", ExitCodes.Usage);
+        }
+
+        return FindingBaseline.Parse(await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,7 +1,7 @@
-using Cmms.Data.Tool.Analysis.Sql;
-using Cmms.Data.Tool.Connection;
 using System.Text.Json;
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.Tool.CommandLine;
+using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

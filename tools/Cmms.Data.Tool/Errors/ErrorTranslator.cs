@@ -1,7 +1,8 @@
 using System.Net.Sockets;
+using Cmms.Data.Analysis;
 using Cmms.Data.Analysis.Advice;
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.LocalPostgres;
-using Cmms.Data.Tool.Analysis.Sql;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
 using Npgsql;
@@ -20,6 +21,7 @@ internal static class ErrorTranslator
         {
             ToolException tool => tool,
             AdviceException advice => new ToolException(advice.Message),
+            AnalysisException analysis => new ToolException(analysis.Message, ExitCodes.Usage),
             AggregateException { InnerExceptions.Count: 1 } aggregate => Translate(aggregate.InnerException!, connection),
             PostgresException postgres => FromPostgres(postgres, connection),
             NpgsqlException npgsql when FindInner<SocketException>(npgsql) is { } socket => Unreachable(connection, socket.Message),

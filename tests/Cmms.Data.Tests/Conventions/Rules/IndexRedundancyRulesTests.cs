@@ -170,4 +170,21 @@ public class IndexRedundancyRulesTests
         IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_b_a", "b", "a"), fk).Should().Be(ForeignKeyIndexMismatch.OtherLeadingColumns);
         IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_a_b", "a", "b"), fk).Should().BeNull();
     }
+
+    [Fact]
+    public void Foreign_key_is_served_by_a_partial_index_excluding_only_its_nulls_a_one_column_hash_and_never_another_collation()
+    {
+        IReadOnlyCollection<string> ab = ["a", "b"];
+        IReadOnlyCollection<string> a = ["a"];
+
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_b", "a", "b") with { Predicate = "(a IS NOT NULL)" }, ab).Should().BeTrue();
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_b", "a", "b") with { Predicate = "\"a\" IS NOT NULL AND (b IS NOT NULL)" }, ab).Should().BeTrue();
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_b", "a", "b") with { Predicate = "a IS NOT NULL OR b IS NOT NULL" }, ab).Should().BeFalse();
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_b", "a", "b") with { Predicate = "c IS NOT NULL" }, ab).Should().BeFalse();
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_b", "a", "b") with { Predicate = "a IS NULL" }, ab).Should().BeFalse();
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_hash", "a") with { Method = "hash" }, a).Should().BeTrue();
+        IndexRedundancyRules.ServesForeignKey(Index("ix_a_hash", "a") with { Method = "hash" }, ab).Should().BeFalse();
+        IndexRedundancyRules.ExplainForeignKeyMismatch(Index("ix_a_c", "a") with { KeyColumns = [new IndexKeyColumn("a", Collation: "C")] }, a)
+            .Should().Be(ForeignKeyIndexMismatch.OtherCollation);
+    }
 }
