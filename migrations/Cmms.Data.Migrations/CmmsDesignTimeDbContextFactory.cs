@@ -50,9 +50,27 @@ public sealed class CmmsDesignTimeDbContextFactory : IDesignTimeDbContextFactory
             (RelationalEventId.CommandError, LogLevel.Debug)));
 
         // dotnet ef attaches its console to the context's logger only after the model is built, so the conventions'
-        // warnings (which index was pruned, and why) would go nowhere. Standard error keeps `migrations script` output clean.
-        options.LogTo(Console.Error.WriteLine, LogLevel.Warning);
+        // warnings (which index was pruned, and why) would go nowhere. They matter when a migration is scaffolded; on
+        // every other command (database update, script, efbundle) they would bury its output, a one-line failure included.
+        if (IsScaffoldingAMigration(Environment.GetCommandLineArgs()))
+        {
+            options.LogTo(Console.Error.WriteLine, LogLevel.Warning);
+        }
         return new CmmsDbContext(options.Options);
+    }
+
+    // dotnet ef runs this factory inside its own ef.dll process, whose arguments carry the command: `… migrations add Name …`.
+    private static bool IsScaffoldingAMigration(string[] processArguments)
+    {
+        for (var i = 0; i + 1 < processArguments.Length; i++)
+        {
+            if (processArguments[i] == "migrations" && processArguments[i + 1] == "add")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Validate(string? connectionString)

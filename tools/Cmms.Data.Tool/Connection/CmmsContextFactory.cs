@@ -39,7 +39,9 @@ internal static class CmmsContextFactory
             .UseSafeMigrations(configure)
             // EF Core's migrator otherwise diffs the whole model against the snapshot on every run (seconds of CPU) to warn of
             // changes no migration captures; cmms-db status reports them, and the tests keep the snapshot current.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+            // EF Core keys its internal service provider on the data source, and each run resolves its own: one per process
+            // for the executable, but one per run where cmms-db runs in-process again and again (its tests, a host).
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning, CoreEventId.ManyServiceProvidersCreatedWarning));
         return new CmmsDbContext(options.Options);
     }
 }

@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.Conventions.Migrations.Engine;
 using Cmms.Data.Tool.CommandLine;
 
@@ -25,10 +26,13 @@ internal sealed class ProgressWriter(ToolConsole console) : IProgress<MigrationP
 
     public void Report(MigrationProgress value)
     {
+        // Messages carry names from the database (indexes, tables, a blocking session's application_name): hostile
+        // until escaped for the terminal, so no newline or escape sequence in a name reaches it.
+        var message = UnprintableText.Escape(value.Message);
         switch (value.Kind)
         {
             case MigrationProgressKind.Applying or MigrationProgressKind.Reverting:
-                var step = (value.Message, value.Kind == MigrationProgressKind.Reverting);
+                var step = (message, value.Kind == MigrationProgressKind.Reverting);
                 lock (_gate)
                 {
                     if (Started.Contains(step))
@@ -39,16 +43,16 @@ internal sealed class ProgressWriter(ToolConsole console) : IProgress<MigrationP
                     Started.Add(step);
                 }
 
-                Line($"{(step.Item2 ? "Reverting" : "Applying")} {value.Message}");
+                Line($"{(step.Item2 ? "Reverting" : "Applying")} {message}");
                 break;
             case MigrationProgressKind.IndexBuild when value.IndexBuild is { } build:
-                Live(build.Index + "|" + build.Phase, "  " + value.Message);
+                Live(build.Index + "|" + build.Phase, "  " + message);
                 break;
             case MigrationProgressKind.IndexBuildEnded:
                 EndLive();
                 break;
             default:
-                Line(value.Message);
+                Line(message);
                 break;
         }
     }
