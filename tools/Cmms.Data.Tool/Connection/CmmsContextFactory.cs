@@ -20,7 +20,7 @@ internal static class CmmsContextFactory
     /// <summary>A context on <paramref name="connectionString" /> whose migrations wait at most <paramref name="lockTimeout" /> for a table lock.</summary>
     public static CmmsDbContext Create(string connectionString, TimeSpan? lockTimeout = null)
     {
-        var options = new DbContextOptionsBuilder<CmmsDbContext>()
+        var options = InProcessRunsAllowed(new DbContextOptionsBuilder<CmmsDbContext>())
             .UseCmmsData(connectionString, npgsql => npgsql.CommandTimeout((int)CommandTimeout.TotalSeconds));
         if (lockTimeout is { } timeout)
         {
@@ -39,9 +39,13 @@ internal static class CmmsContextFactory
             .UseSafeMigrations(configure)
             // EF Core's migrator otherwise diffs the whole model against the snapshot on every run (seconds of CPU) to warn of
             // changes no migration captures; cmms-db status reports them, and the tests keep the snapshot current.
-            // EF Core keys its internal service provider on the data source, and each run resolves its own: one per process
-            // for the executable, but one per run where cmms-db runs in-process again and again (its tests, a host).
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning, CoreEventId.ManyServiceProvidersCreatedWarning));
-        return new CmmsDbContext(options.Options);
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return new CmmsDbContext(InProcessRunsAllowed(options).Options);
     }
+
+    // EF Core keys its internal service provider on the options of a run (its data source, its lock timeout), and each run
+    // resolves its own: one per process for the executable, but one per run where cmms-db runs in-process again and again
+    // (its tests, a host), which EF Core would otherwise refuse after twenty.
+    private static DbContextOptionsBuilder<CmmsDbContext> InProcessRunsAllowed(DbContextOptionsBuilder<CmmsDbContext> options)
+        => options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
 }
