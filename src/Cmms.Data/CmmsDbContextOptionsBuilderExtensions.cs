@@ -32,6 +32,34 @@ public static class CmmsDbContextOptionsBuilderExtensions
             .UseCmmsConventions();
     }
 
+    /// <summary>
+    ///     Configures the context for one <see cref="NpgsqlConnection" />, typically made by a data source the caller keeps
+    ///     (<see cref="NpgsqlDataSource.CreateConnection" />).
+    /// </summary>
+    /// <remarks>
+    ///     EF Core builds one internal service provider per data source it is given, but shares one across connections:
+    ///     a program that resolves a data source per run and runs again and again in one process (a tool's tests, a
+    ///     host) gives each context a connection of that data source instead.
+    /// </remarks>
+    /// <param name="optionsBuilder">The options builder.</param>
+    /// <param name="connection">The connection (opened by EF Core when needed).</param>
+    /// <param name="contextOwnsConnection">Whether disposing the context disposes the connection.</param>
+    /// <param name="configureNpgsql">Optional further Npgsql configuration.</param>
+    /// <returns>The same options builder.</returns>
+    public static DbContextOptionsBuilder UseCmmsData(
+        this DbContextOptionsBuilder optionsBuilder,
+        NpgsqlConnection connection,
+        bool contextOwnsConnection,
+        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        ArgumentNullException.ThrowIfNull(connection);
+
+        return optionsBuilder
+            .UseNpgsql(connection, contextOwnsConnection, npgsql => ConfigureNpgsql(npgsql, configureNpgsql))
+            .UseCmmsConventions();
+    }
+
     /// <summary>Configures the context for an <see cref="NpgsqlDataSource" /> (the recommended way in applications).</summary>
     /// <param name="optionsBuilder">The options builder.</param>
     /// <param name="dataSource">The data source.</param>
@@ -57,6 +85,15 @@ public static class CmmsDbContextOptionsBuilderExtensions
         Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)UseCmmsData((DbContextOptionsBuilder)optionsBuilder, connectionString, configureNpgsql);
+
+    /// <inheritdoc cref="UseCmmsData(DbContextOptionsBuilder, NpgsqlConnection, bool, Action{NpgsqlDbContextOptionsBuilder}?)" />
+    public static DbContextOptionsBuilder<TContext> UseCmmsData<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        NpgsqlConnection connection,
+        bool contextOwnsConnection,
+        Action<NpgsqlDbContextOptionsBuilder>? configureNpgsql = null)
+        where TContext : DbContext
+        => (DbContextOptionsBuilder<TContext>)UseCmmsData((DbContextOptionsBuilder)optionsBuilder, connection, contextOwnsConnection, configureNpgsql);
 
     /// <inheritdoc cref="UseCmmsData(DbContextOptionsBuilder, NpgsqlDataSource, Action{NpgsqlDbContextOptionsBuilder}?)" />
     public static DbContextOptionsBuilder<TContext> UseCmmsData<TContext>(

@@ -34,8 +34,10 @@ internal static class CmmsContextFactory
     /// <summary>A context on the run's one <paramref name="dataSource" />, whose migrations run with <paramref name="configure" />'s settings.</summary>
     public static CmmsDbContext Create(NpgsqlDataSource dataSource, Action<Cmms.Data.Conventions.Migrations.SafeMigrationsOptionsBuilder> configure)
     {
+        // A connection of the run's data source, not the data source itself: EF Core would build an internal service
+        // provider (and the model) per data source, so once per in-process run.
         var options = new DbContextOptionsBuilder<CmmsDbContext>()
-            .UseCmmsData(dataSource, npgsql => npgsql.CommandTimeout((int)CommandTimeout.TotalSeconds))
+            .UseCmmsData(dataSource.CreateConnection(), contextOwnsConnection: true, npgsql => npgsql.CommandTimeout((int)CommandTimeout.TotalSeconds))
             .UseSafeMigrations(configure)
             // EF Core's migrator otherwise diffs the whole model against the snapshot on every run (seconds of CPU) to warn of
             // changes no migration captures; cmms-db status reports them, and the tests keep the snapshot current.

@@ -33,7 +33,9 @@ public sealed class RewriteLockTimeoutTests(PostgresDatabaseFixture<RewriteLockT
             // The engine retries a lock timeout a bounded number of times, then fails with one line that says so.
             (await migrate.Should().ThrowAsync<SafeMigrationException>())
                 .Which.Message.Should().Contain("could not get a lock within 300ms (lock_timeout)");
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the step gave up after lock_timeout rather than waiting for the transaction");
+            // The blocking transaction never ends here: without lock_timeout the step would wait for ever; with it, each of the
+            // bounded attempts (1 s, 2 s, 4 s apart) gives up after 300 ms.
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the step gave up after lock_timeout rather than waiting for the transaction");
 
             (await RewriteContext<CheckScenario>.AppliedAsync(db.ConnectionString)).Should().BeEmpty();
             (await BusyTables.ConstraintValidatedAsync(db.ConnectionString, "ck_busy_check_value")).Should().BeNull();
