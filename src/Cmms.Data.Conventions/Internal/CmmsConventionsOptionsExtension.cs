@@ -105,23 +105,20 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override string LogFragment => _logFragment ??= BuildLogFragment();
 
+        // Only what changes the services or the model belongs here. The lock timeout, lock wait and retries are read per
+        // context by the scoped migration services (migrator, history repository, SQL generator), so contexts that differ
+        // only in them share one internal service provider and one built model.
         public override int GetServiceProviderHashCode()
             => HashCode.Combine(
                 Extension.UseIndexConventions,
                 Extension.RedundantIndexAction,
-                Extension.UseSafeMigrations,
-                Extension.LockTimeout,
-                Extension.LockWait,
-                Extension.Retries);
+                Extension.UseSafeMigrations);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
                 && Extension.UseIndexConventions == otherInfo.Extension.UseIndexConventions
                 && Extension.RedundantIndexAction == otherInfo.Extension.RedundantIndexAction
-                && Extension.UseSafeMigrations == otherInfo.Extension.UseSafeMigrations
-                && Extension.LockTimeout == otherInfo.Extension.LockTimeout
-                && Extension.LockWait == otherInfo.Extension.LockWait
-                && Extension.Retries == otherInfo.Extension.Retries;
+                && Extension.UseSafeMigrations == otherInfo.Extension.UseSafeMigrations;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {

@@ -90,7 +90,7 @@ public sealed class DatabaseAnalyzerTests(PostgresDatabaseFixture<DatabaseAnalyz
 
     private sealed class WidgetContext(string connectionString) : DbContext
     {
-        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseNpgsql(connectionString);
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseNpgsql(connectionString).AllowManyServiceProviders();
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {

@@ -1,3 +1,4 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Cmms.Data.Conventions.Migrations;
@@ -34,7 +35,8 @@ public sealed class GaugeContext(DbContextOptions<GaugeContext> options) : DbCon
     {
         var options = new DbContextOptionsBuilder<GaugeContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(GaugeContext).Assembly.GetName().Name))
-            .UseSafeMigrations(configure);
+            .UseSafeMigrations(configure)
+            .AllowManyServiceProviders();
         if (log is not null)
         {
             options.AddInterceptors(new SqlRecorder(log));

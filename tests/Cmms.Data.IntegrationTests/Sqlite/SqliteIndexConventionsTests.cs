@@ -1,3 +1,4 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.Conventions;
 using Cmms.Data.Conventions.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public sealed class SqliteIndexConventionsTests : IDisposable
     [Fact]
     public async Task Without_the_conventions_EF_Core_lets_the_partial_index_stand_for_the_foreign_key_and_the_delete_scans()
     {
-        await CreateAsync(new DbContextOptionsBuilder().UseSqlite(_file.ConnectionString).UseSnakeCaseNamingConvention().Options);
+        await CreateAsync(new DbContextOptionsBuilder().AllowManyServiceProviders().UseSqlite(_file.ConnectionString).UseSnakeCaseNamingConvention().Options);
 
         using var connection = _file.OpenReadOnly();
         SqliteSchema.CreatedIndexNames(connection).Should().NotContain("ix_worksheets_machine_id");
@@ -73,6 +74,7 @@ public sealed class SqliteIndexConventionsTests : IDisposable
     {
         var onSqlite = DesignTimeModel(SqliteOptions(_file.ConnectionString));
         var onPostgres = DesignTimeModel(new DbContextOptionsBuilder()
+            .AllowManyServiceProviders()
             .UseNpgsql("Host=unused.invalid;Database=unused")
             .UseSnakeCaseNamingConvention()
             .UseIndexConventions()
@@ -125,7 +127,7 @@ public sealed class SqliteIndexConventionsTests : IDisposable
 
     private static DbContextOptions SqliteOptions(string connectionString, Action<DbContextOptionsBuilder>? configure = null)
     {
-        var builder = new DbContextOptionsBuilder().UseSqlite(connectionString).UseSnakeCaseNamingConvention().UseIndexConventions();
+        var builder = new DbContextOptionsBuilder().AllowManyServiceProviders().UseSqlite(connectionString).UseSnakeCaseNamingConvention().UseIndexConventions();
         configure?.Invoke(builder);
         return builder.Options;
     }

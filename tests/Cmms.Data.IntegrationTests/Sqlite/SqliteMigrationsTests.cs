@@ -1,3 +1,4 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmms.Data.IntegrationTests.Sqlite;
@@ -43,5 +44,5 @@ public sealed class SqliteMigrationsTests : IDisposable
     }
 
     private DbContextOptions Options()
-        => new DbContextOptionsBuilder().UseSqlite(_file.ConnectionString).UseSnakeCaseNamingConvention().UseIndexConventions().Options;
+        => new DbContextOptionsBuilder().AllowManyServiceProviders().UseSqlite(_file.ConnectionString).UseSnakeCaseNamingConvention().UseIndexConventions().Options;
 }

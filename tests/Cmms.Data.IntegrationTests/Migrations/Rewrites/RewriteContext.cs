@@ -1,3 +1,4 @@
+using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -18,7 +19,8 @@ internal sealed class RewriteContext<TScenario>(DbContextOptions<RewriteContext<
             .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__history_" + typeof(TScenario).Name.ToLowerInvariant()))
             .UseSafeMigrations(s => s.LockTimeout(lockTimeout))
             // The scenarios have no model to snapshot: their migrations change tables the test created by hand.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .AllowManyServiceProviders();
         return new RewriteContext<TScenario>(options.Options);
     }
 
