@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Bench.CommandLine;
 using Cmms.Data.Bench.Data;
 
@@ -61,7 +62,7 @@ internal static class PlanReportWriter
                 parameters = c.Parameters.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)),
             }),
         },
-        BenchJson.Options);
+        CliJson.Options);
 
     private static string Verdict(PlanVerdict verdict) => verdict switch
     {

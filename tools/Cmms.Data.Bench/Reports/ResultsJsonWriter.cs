@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Bench.CommandLine;
 using Cmms.Data.Bench.Benchmarks;
 
@@ -13,5 +14,5 @@ internal static class ResultsJsonWriter
 {
     public const string FileName = "results.json";
 
-    public static string Serialize(BenchResults results) => JsonSerializer.Serialize(results, BenchJson.File);
+    public static string Serialize(BenchResults results) => JsonSerializer.Serialize(results, CliJson.File);
 }

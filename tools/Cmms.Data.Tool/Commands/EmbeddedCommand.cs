@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Cmms.Data.CommandLine;
 using Cmms.Data.LocalPostgres;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
@@ -52,7 +53,7 @@ internal static class EmbeddedCommand
         var passwordFile = connection is not null && File.Exists(cluster.PasswordFile) ? cluster.PasswordFile : null;
         return context.Json
             ? context.Console.Out.WriteLineAsync(
-                JsonSerializer.Serialize(new { state, directory = cluster.Directory, connection, passwordFile }, ToolJson.Options))
+                JsonSerializer.Serialize(new { state, directory = cluster.Directory, connection, passwordFile }, CliJson.Options))
             : context.Console.Out.WriteLineAsync(
                 $"embedded server: {state} ({cluster.Directory})"
                 + (connection is null ? string.Empty : $"{Environment.NewLine}connection: {connection}")

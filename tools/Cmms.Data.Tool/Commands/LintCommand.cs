@@ -56,7 +56,7 @@ internal static class LintCommand
         var report = await LintAsync(context, cancellationToken).ConfigureAwait(false);
         var output = (context.Get(Format) ?? (context.Json ? "json" : "text")) switch
         {
-            "json" => JsonSerializer.Serialize(report, ToolJson.Options) + Environment.NewLine,
+            "json" => JsonSerializer.Serialize(report, CliJson.Options) + Environment.NewLine,
             "markdown" => LintMarkdownWriter.Write(report),
             _ => LintTextWriter.Write(report),
         };

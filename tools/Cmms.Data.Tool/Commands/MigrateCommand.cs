@@ -72,7 +72,7 @@ internal static class MigrateCommand
                     current = outcome.Current,
                     indexes = outcome.Indexes,
                 },
-                ToolJson.Options)).ConfigureAwait(false);
+                CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 

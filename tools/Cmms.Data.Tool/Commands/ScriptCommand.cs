@@ -1,6 +1,7 @@
 using Cmms.Data.Tool.Connection;
 using System.CommandLine;
 using System.Text.Json;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
 using Cmms.Data.Tool.Migrations;
@@ -77,7 +78,7 @@ internal static class ScriptCommand
         {
             await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(
                 new { from, to, idempotent, file = file?.FullName, script = file is null ? script : null },
-                ToolJson.Options)).ConfigureAwait(false);
+                CliJson.Options)).ConfigureAwait(false);
         }
         else if (file is null)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Analysis.Sql;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
@@ -56,7 +57,7 @@ internal static class StatusCommand
                     hasPendingModelChanges = modelChanges,
                     invalidIndexes = indexes.Invalid,
                 },
-                ToolJson.Options)).ConfigureAwait(false);
+                CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 

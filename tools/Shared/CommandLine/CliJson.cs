@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cmms.Data.Tool.CommandLine;
+namespace Cmms.Data.CommandLine;
 
-/// <summary>How cmms-db writes JSON: camelCase names and enums as their names.</summary>
-internal static class ToolJson
+/// <summary>How cmms-db and cmms-bench write JSON: camelCase names and enums as their names.</summary>
+internal static class CliJson
 {
     /// <summary>Every command's <c>--json</c> output on stdout: one line.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
