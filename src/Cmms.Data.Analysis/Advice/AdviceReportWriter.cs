@@ -30,7 +30,7 @@ public static class AdviceReportWriter
         ArgumentNullException.ThrowIfNull(report);
 
         var text = new StringBuilder();
-        text.AppendLine(Headline(report));
+        text.AppendLine(Terminal(Headline(report)));
         var number = 0;
         foreach (var proposal in report.Proposals)
         {

@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Sql;
 using System.Text;
 using Cmms.Data.Conventions.Rules;
 
@@ -37,7 +38,7 @@ internal static class IndexSql
         sql.Append(" (").AppendJoin(", ", index.KeyColumns.Select(k => Key(k, quote))).Append(')');
         if (index.Predicate is not null)
         {
-            sql.Append(" WHERE ").Append(index.Predicate);
+            sql.Append(" WHERE ").Append(DeparsedSql.EscapeUnprintable(index.Predicate));
         }
 
         return sql.Append(';').ToString();

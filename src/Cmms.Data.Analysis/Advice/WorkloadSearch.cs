@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.Conventions.Rules;
 
 namespace Cmms.Data.Analysis.Advice;
@@ -234,7 +235,5 @@ internal sealed class WorkloadSearch
     }
 
     // HypoPG parses this itself; it sees the same identifiers as the final statement, quoted the simplest safe way.
-    private static string Sql(IndexDefinition index) => IndexSql.Hypothetical(Table(index), index, Quote);
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Sql(IndexDefinition index) => IndexSql.Hypothetical(Table(index), index, SqlQuoter.QuoteAlways);
 }

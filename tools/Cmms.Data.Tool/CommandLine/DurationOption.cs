@@ -28,16 +28,6 @@ internal static class DurationOption
         CustomParser = result => Parse(result, name),
     };
 
-    /// <summary>Writes a duration in the same form the options accept (<c>250ms</c>, <c>5s</c>, <c>1.5s</c>, <c>10m</c>).</summary>
-    public static string Format(TimeSpan duration) => duration switch
-    {
-        { TotalSeconds: < 1 } => $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)}ms",
-        { TotalMinutes: < 1 } => $"{duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s",
-        { TotalHours: < 1 } when duration.Seconds == 0 => $"{duration.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)}m",
-        { TotalHours: < 1 } => $"{duration.Minutes}m{duration.Seconds}s",
-        _ => $"{duration.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)}h",
-    };
-
     private static TimeSpan Parse(ArgumentResult result, string name)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : string.Empty;

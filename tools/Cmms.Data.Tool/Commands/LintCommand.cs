@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.CommandLine;
 using System.Text.Json;
 using Cmms.Data.Conventions.Migrations.Linting;
@@ -70,7 +71,7 @@ internal static class LintCommand
         };
         if (threshold is { } gate && report.HasFindingsAtOrAbove(gate))
         {
-            await context.Console.Error.WriteLineAsync($"cmms-db: {report.Headline} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
+            await context.Console.Error.WriteLineAsync($"cmms-db: {UnprintableText.Escape(report.Headline)} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

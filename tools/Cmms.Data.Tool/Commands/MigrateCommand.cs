@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.Analysis.Sql;
 using Cmms.Data.CommandLine;
 using System.Text.Json;
 using Cmms.Data.Tool.CommandLine;
@@ -77,9 +78,10 @@ internal static class MigrateCommand
         }
 
         await output.WriteLineAsync(Describe(outcome)).ConfigureAwait(false);
+        // The summary names INVALID indexes found in the database: escaped for the terminal like every other name.
         foreach (var line in outcome.Indexes.ToLines())
         {
-            await output.WriteLineAsync(line).ConfigureAwait(false);
+            await output.WriteLineAsync(UnprintableText.Escape(line)).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

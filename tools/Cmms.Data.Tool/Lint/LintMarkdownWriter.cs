@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Sql;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -37,7 +38,7 @@ internal static partial class LintMarkdownWriter
     }
 
     // Text from migrations and scripts (names, reasons): Markdown's punctuation is escaped, and control characters dropped, so a name cannot break the table or inject markup.
-    private static string Escape(string text) => MarkdownPunctuation().Replace(TerminalText.Safe(text), @"\$0");
+    private static string Escape(string text) => MarkdownPunctuation().Replace(UnprintableText.Escape(text), @"\$0");
 
     [GeneratedRegex(@"[\\`*_{}\[\]<>()#+\-!|~]")]
     private static partial Regex MarkdownPunctuation();

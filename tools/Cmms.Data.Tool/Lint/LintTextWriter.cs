@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Sql;
 using System.Globalization;
 using System.Text;
 
@@ -12,16 +13,16 @@ internal static class LintTextWriter
         foreach (var finding in report.Findings)
         {
             var state = finding.IsAcknowledged ? "acknowledged" : finding.Severity.ToString().ToLowerInvariant();
-            text.AppendLine(CultureInfo.InvariantCulture, $"{state} {finding.RuleId} {finding.RuleName} in {TerminalText.Safe(finding.Source)}: {TerminalText.Safe(finding.Subject)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{state} {finding.RuleId} {finding.RuleName} in {UnprintableText.Escape(finding.Source)}: {UnprintableText.Escape(finding.Subject)}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  why: {finding.Why}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  safe way: {finding.SafeWay}");
             if (finding.IsAcknowledged)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  acknowledged: {TerminalText.Safe(finding.AcknowledgedReason!)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  acknowledged: {UnprintableText.Escape(finding.AcknowledgedReason!)}");
             }
         }
 
-        text.AppendLine(report.Headline + ".");
+        text.AppendLine(UnprintableText.Escape(report.Headline) + ".");
         return text.ToString();
     }
 }

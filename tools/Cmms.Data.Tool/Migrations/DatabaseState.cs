@@ -8,8 +8,7 @@ namespace Cmms.Data.Tool.Migrations;
 
 /// <summary>What a database holds, read without changing anything: its migration history and which of the schema's relations exist.</summary>
 /// <param name="Applied">The migration ids in the history table, oldest first (empty when there is no history table).</param>
-/// <param name="ExistingRelations">The schema's tables and views that already exist in the database.</param>
-internal sealed record DatabaseState(IReadOnlyList<string> Applied, IReadOnlyList<string> ExistingRelations)
+internal sealed record DatabaseState(IReadOnlyList<string> Applied)
 {
     public static async Task<DatabaseState> ReadAsync(DbContext context, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -18,20 +17,7 @@ internal sealed record DatabaseState(IReadOnlyList<string> Applied, IReadOnlyLis
             ? (await history.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Select(row => row.MigrationId).ToList()
             : [];
 
-        await using var command = new NpgsqlCommand(
-            "SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(quote_ident(name)) IS NOT NULL ORDER BY name",
-            connection)
-        {
-            Parameters = { new() { Value = RelationNames(context.GetService<IDesignTimeModel>().Model) } },
-        };
-        var existing = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            existing.Add(reader.GetString(0));
-        }
-
-        return new DatabaseState(applied, existing);
+        return new DatabaseState(applied);
     }
 
     /// <summary>Applied migrations this build knows, oldest first.</summary>

@@ -160,6 +160,6 @@ internal sealed class MigrationWatch : IAsyncDisposable
             : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"building {status.Index} on {status.Table}: {status.Phase}{amount}, {status.Elapsed.TotalSeconds:0}s");
+            $"building {SessionInfo.Printable(status.Index)} on {SessionInfo.Printable(status.Table)}: {status.Phase}{amount}, {status.Elapsed.TotalSeconds:0}s");
     }
 }

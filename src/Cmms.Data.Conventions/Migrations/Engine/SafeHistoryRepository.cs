@@ -33,9 +33,6 @@ internal sealed class SafeHistoryRepository(HistoryRepositoryDependencies depend
     /// <summary>The advisory lock key of this history table.</summary>
     public long LockKey => KeyPrefix | StableHash($"{TableSchema}.{TableName}");
 
-    /// <summary>The history table, quoted for SQL.</summary>
-    public string QuotedTableName => Dependencies.SqlGenerationHelper.DelimitIdentifier(TableName, TableSchema);
-
     /// <summary>The history table for messages: <c>public.__EFMigrationsHistory</c>.</summary>
     public string DisplayTableName => TableSchema is null ? TableName : $"{TableSchema}.{TableName}";
 

@@ -63,7 +63,8 @@ internal sealed record SessionInfo(int ProcessId, string? ApplicationName, strin
     }
 
     // Application names are chosen by clients: keep control characters out of log lines and terminals.
-    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+    /// <summary>A name from the database as it may go into a log line: control characters shown as <c>?</c>.</summary>
+    internal static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
 
     private static async Task<IReadOnlyList<SessionInfo>> ReadAsync(
         NpgsqlConnection connection,
