@@ -60,6 +60,7 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await TransactionPoolerCheck.EnsureSessionAsync(connection, cancellationToken).ConfigureAwait(false);
             var waited = Stopwatch.StartNew();
             SessionInfo? announced = null;
             while (!await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
