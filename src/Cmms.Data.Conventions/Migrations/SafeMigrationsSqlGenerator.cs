@@ -240,9 +240,10 @@ internal sealed class SafeMigrationsSqlGenerator(
         {
             if (command.TransactionSuppressed)
             {
-                var guarded = Parse(command.CommandText) ?? ([command.CommandText], null);
+                var parsed = Parse(command.CommandText);
+                var guarded = parsed ?? ([command.CommandText], null);
                 executed.Add(new GuardedStatementsCommand(
-                    guarded.Statements, guarded.Cleanup, _lockTimeout, Build, Dependencies.CurrentContext.Context, Dependencies.Logger));
+                    guarded.Statements, guarded.Cleanup, parsed is not null, _lockTimeout, Build, Dependencies.CurrentContext.Context, Dependencies.Logger));
                 inTransaction = false;
                 continue;
             }

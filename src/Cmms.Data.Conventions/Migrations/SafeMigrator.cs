@@ -110,7 +110,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
             sqlGenerationHelper,
             currentContext,
             modelRuntimeInitializer,
-            logger,
+            new GuardedWarningFilter(logger, run),
             commandLogger,
             databaseProvider,
             migrationsModelDiffer,
@@ -161,7 +161,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     protected override IReadOnlyList<MigrationCommand> GenerateUpSql(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         Starting(migration, options, revert: false);
-        return base.GenerateUpSql(migration, options);
+        return Generated(migration, options, base.GenerateUpSql(migration, options));
     }
 
     protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
@@ -170,7 +170,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         Starting(migration, options, revert: true);
-        return base.GenerateDownSql(migration, previousMigration, options);
+        return Generated(migration, options, base.GenerateDownSql(migration, previousMigration, options));
     }
 
     // EF Core's migrator generates a migration's SQL right before running it, again on each retry.
@@ -181,6 +181,30 @@ internal sealed class SafeMigrator : NpgsqlMigrator
             _run.CurrentMigration = migration.GetId();
             _safeLogger.Starting(migration.GetId(), revert);
         }
+    }
+
+    // EF Core's migrator warns right after this, for a migration with statements outside a transaction, that a failure
+    // leaves it to be reverted by hand; for the engine's guarded statements that is wrong, so the run says what is true.
+    private IReadOnlyList<MigrationCommand> Generated(Migration migration, MigrationsSqlGenerationOptions options, IReadOnlyList<MigrationCommand> commands)
+    {
+        if (options.HasFlag(MigrationsSqlGenerationOptions.Script))
+        {
+            return commands;
+        }
+
+        // The last command is EF Core's history row (insert or delete), outside a transaction too when every other one
+        // is: a single statement that either recorded the migration or did not.
+        var outside = commands.SkipLast(1).Where(c => c.TransactionSuppressed).ToList();
+        _run.OnlyGuardedOutsideTransaction = outside.Count > 0 && outside.All(c => c is GuardedStatementsCommand { Rerunnable: true });
+        if (_run.OnlyGuardedOutsideTransaction)
+        {
+            var statements = outside.Sum(c => ((GuardedStatementsCommand)c).Statements.Count);
+            _safeLogger.RerunnableOutsideTransaction(
+                $"{_run.CurrentMigrationName}: {statements} statement(s) run outside a transaction, as PostgreSQL requires for them, each "
+                + "guarded so that it can run again: if the run stops, running the migration again resumes it; nothing needs reverting by hand.");
+        }
+
+        return commands;
     }
 
     private async Task TranslatedAsync(string? targetMigration, bool async, CancellationToken cancellationToken)

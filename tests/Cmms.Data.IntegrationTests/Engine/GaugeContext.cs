@@ -27,11 +27,15 @@ public sealed class GaugeContext(DbContextOptions<GaugeContext> options) : DbCon
 {
     public DbSet<Gauge> Gauges => Set<Gauge>();
 
-    /// <summary>A context on <paramref name="connectionString" />, recording the SQL it runs into <paramref name="log" /> if given.</summary>
+    /// <summary>
+    ///     A context on <paramref name="connectionString" />, recording the SQL it runs into <paramref name="log" /> and what
+    ///     it logs at Information and above (EF Core's <c>LogTo</c>) into <paramref name="events" />, if given.
+    /// </summary>
     public static GaugeContext Create(
         string connectionString,
         Action<SafeMigrationsOptionsBuilder>? configure = null,
-        ConcurrentQueue<string>? log = null)
+        ConcurrentQueue<string>? log = null,
+        ConcurrentQueue<string>? events = null)
     {
         var options = new DbContextOptionsBuilder<GaugeContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(GaugeContext).Assembly.GetName().Name))
@@ -40,6 +44,11 @@ public sealed class GaugeContext(DbContextOptions<GaugeContext> options) : DbCon
         if (log is not null)
         {
             options.AddInterceptors(new SqlRecorder(log));
+        }
+
+        if (events is not null)
+        {
+            options.LogTo(events.Enqueue, Microsoft.Extensions.Logging.LogLevel.Information);
         }
 
         return new GaugeContext(options.Options);

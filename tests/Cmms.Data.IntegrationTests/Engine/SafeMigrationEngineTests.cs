@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Cmms.Data.Conventions.Migrations.Engine;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Engine;
@@ -31,6 +32,25 @@ public sealed class SafeMigrationEngineTests(PostgresDatabaseFixture<SafeMigrati
         statements.Should().Contain(s => s.StartsWith("SET LOCAL lock_timeout = '5000ms'", StringComparison.Ordinal), "CreateGauges runs in one transaction");
         (await HistoryAsync(scratch.ConnectionString)).Should().Equal(GaugeMigrations.CreateGauges, GaugeMigrations.ReplaceZoneIndex);
         (await IndexesAsync(scratch.ConnectionString)).Should().Equal("PK_gauges valid", "ix_gauges_zone_site valid");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_says_a_rerun_resumes_the_guarded_statements_outside_a_transaction_instead_of_EFs_revert_manually_warning()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("gauges warning");
+        var events = new ConcurrentQueue<string>();
+        await using (var context = GaugeContext.Create(scratch.ConnectionString, events: events))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        var log = string.Join(Environment.NewLine, events);
+        log.Should().NotContain("cannot be executed in a transaction").And.NotContain(nameof(RelationalEventId.NonTransactionalMigrationOperationWarning));
+        events.Where(e => e.Contains("SafeMigrationsEventId.RerunnableOutsideTransaction", StringComparison.Ordinal))
+            .Should().ContainSingle("only ReplaceZoneIndex runs statements outside a transaction").Which.Should().Contain(
+                // The new index's build (with the drop of an INVALID leftover before it) and the old index's drop.
+                "ReplaceZoneIndex: 3 statement(s) run outside a transaction, as PostgreSQL requires for them, each guarded so that it can run "
+                + "again: if the run stops, running the migration again resumes it; nothing needs reverting by hand.");
     }
 
     [Fact]

@@ -22,6 +22,7 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 internal sealed class GuardedStatementsCommand(
     IReadOnlyList<string> statements,
     string? cleanup,
+    bool rerunnable,
     TimeSpan lockTimeout,
     Func<string, IRelationalCommand> build,
     DbContext? context,
@@ -29,6 +30,15 @@ internal sealed class GuardedStatementsCommand(
     : MigrationCommand(build(string.Join(Environment.NewLine, statements)), context, logger, transactionSuppressed: true)
 {
     private const int ConnectionCheckIntervalMilliseconds = 1000;
+
+    /// <summary>
+    ///     Whether the statements are the generator's guarded ones (<c>IF NOT EXISTS</c>, <c>IF EXISTS</c>), which a rerun
+    ///     repeats safely, rather than SQL a migration runs outside a transaction itself (<c>suppressTransaction: true</c>).
+    /// </summary>
+    public bool Rerunnable { get; } = rerunnable;
+
+    /// <summary>The statements, one round trip each.</summary>
+    public IReadOnlyList<string> Statements { get; } = statements;
 
     public override int ExecuteNonQuery(IRelationalConnection connection, IReadOnlyDictionary<string, object?>? parameterValues = null)
         => ExecuteAsync(connection, parameterValues, async: false, CancellationToken.None).GetAwaiter().GetResult();
@@ -54,7 +64,7 @@ internal sealed class GuardedStatementsCommand(
         try
         {
             var result = 0;
-            foreach (var statement in statements)
+            foreach (var statement in Statements)
             {
                 result = await RunAsync(connection, statement, parameterValues, async, cancellationToken).ConfigureAwait(false);
             }

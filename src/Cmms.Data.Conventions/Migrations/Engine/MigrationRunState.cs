@@ -10,6 +10,12 @@ internal sealed class MigrationRunState
     public string? CurrentMigrationName
         => CurrentMigration is { Length: > 15 } id && id[14] == '_' ? id[15..] : CurrentMigration;
 
+    /// <summary>
+    ///     Whether the current migration's statements outside a transaction are all the engine's guarded, rerunnable ones
+    ///     (and there are some), so that EF Core's warning about them is replaced (see <see cref="GuardedWarningFilter" />).
+    /// </summary>
+    public bool OnlyGuardedOutsideTransaction { get; set; }
+
     /// <summary>The sessions that blocked the migration's connection when last seen blocked.</summary>
     public IReadOnlyList<SessionInfo> LastBlockers { get; set; } = [];
 }

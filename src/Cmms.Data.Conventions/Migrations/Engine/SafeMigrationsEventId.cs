@@ -25,6 +25,14 @@ public static class SafeMigrationsEventId
     /// <summary>Warning: an INVALID index the model declares was found and rebuilt.</summary>
     public static readonly EventId InvalidIndexRepaired = Make(4, nameof(InvalidIndexRepaired));
 
+    /// <summary>
+    ///     Information: a migration runs statements outside a transaction (concurrent index builds and drops), each
+    ///     guarded and rerunnable, so a rerun resumes it after a failure. Logged instead of EF Core's
+    ///     <c>RelationalEventId.NonTransactionalMigrationOperationWarning</c>, whose advice to revert such a migration by
+    ///     hand does not apply to these statements.
+    /// </summary>
+    public static readonly EventId RerunnableOutsideTransaction = Make(5, nameof(RerunnableOutsideTransaction));
+
     private static EventId Make(int offset, string name)
         => new(Base + offset, "Cmms.Data.Conventions.Migrations." + name);
 }

@@ -24,6 +24,10 @@ internal sealed class SafeMigrationsLogger(IDiagnosticsLogger<DbLoggerCategory.M
     public void InvalidIndexRepaired(string message)
         => Log(SafeMigrationsEventId.InvalidIndexRepaired, LogLevel.Warning, MigrationProgressKind.InvalidIndexRepaired, message);
 
+    /// <summary>Says which statements of a migration run outside a transaction, for the EF log only (hosts see each build as it runs).</summary>
+    public void RerunnableOutsideTransaction(string message)
+        => Log(SafeMigrationsEventId.RerunnableOutsideTransaction, LogLevel.Information, null, message);
+
     public void IndexBuild(IndexBuildStatus status, string message)
         => Log(SafeMigrationsEventId.IndexBuildProgress, LogLevel.Information, MigrationProgressKind.IndexBuild, message, status);
 
@@ -38,19 +42,32 @@ internal sealed class SafeMigrationsLogger(IDiagnosticsLogger<DbLoggerCategory.M
     /// <summary>Tells the host that no build runs any more (nothing for the log: the build's last line stays true).</summary>
     public void IndexBuildEnded() => _progress?.Report(new MigrationProgress(MigrationProgressKind.IndexBuildEnded, string.Empty));
 
-    private void Log(EventId id, LogLevel level, MigrationProgressKind kind, string message, IndexBuildStatus? status = null)
+    private void Log(EventId id, LogLevel level, MigrationProgressKind? kind, string message, IndexBuildStatus? status = null)
     {
         var definition = new EventDefinition<string>(
             logger.Options,
             id,
             level,
-            "SafeMigrationsEventId." + kind,
+            "SafeMigrationsEventId." + id.Name![(id.Name!.LastIndexOf('.') + 1)..],
             logLevel => LoggerMessage.Define<string>(logLevel, id, "{Message}"));
         if (logger.ShouldLog(definition))
         {
             definition.Log(logger, message);
         }
 
-        _progress?.Report(new MigrationProgress(kind, message, status));
+        // LogTo and DiagnosticListener subscribers get the event as EF Core's own events reach them.
+        if (logger.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            logger.DispatchEventData(
+                definition,
+                new EventData(definition, (d, _) => ((EventDefinition<string>)d).GenerateMessage(message)),
+                diagnosticSourceEnabled,
+                simpleLogEnabled);
+        }
+
+        if (kind is { } reported)
+        {
+            _progress?.Report(new MigrationProgress(reported, message, status));
+        }
     }
 }
