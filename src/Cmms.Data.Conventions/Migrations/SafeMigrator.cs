@@ -271,7 +271,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     private SafeMigrationException Explain(Exception last, string database, int attempts)
     {
         var migration = _run.CurrentMigrationName ?? "The migration";
-        var lockTimeout = MigrationSessionLock.Format(_options.LockTimeout);
+        var lockTimeout = DurationText.Format(_options.LockTimeout);
         return MigrationRetryStrategy.IsLockTimeout(last)
             ? new SafeMigrationException(
                 $"{migration} could not get a lock within {lockTimeout} (lock_timeout) in {attempts} attempt(s) on database '{database}': "

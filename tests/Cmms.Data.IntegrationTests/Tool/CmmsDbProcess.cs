@@ -21,6 +21,9 @@ internal sealed class CmmsDbProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>What the process has written so far: standard output, then standard error.</summary>
+    public string OutputSoFar => Snapshot(_output) + Snapshot(_error);
+
     /// <summary>Starts <c>dotnet cmms-db.dll</c> from the test output directory with <paramref name="args" />.</summary>
     public static CmmsDbProcess Start(params string[] args) => StartIn(workingDirectory: null, args);
 

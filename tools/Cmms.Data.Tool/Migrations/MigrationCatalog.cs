@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,6 @@ internal sealed class MigrationCatalog
     public static MigrationCatalog From(DbContext context)
         => new([.. context.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal)]);
 
-    /// <summary>The name a migration was given (<c>InitialSchema</c>), without its timestamp.</summary>
-    public static string NameOf(string id) => id.Length > 15 && id[14] == '_' ? id[15..] : id;
-
     public bool Knows(string id) => Ids.Contains(id, StringComparer.Ordinal);
 
     /// <summary>
@@ -43,12 +41,12 @@ internal sealed class MigrationCatalog
         }
 
         var match = Ids.FirstOrDefault(id => string.Equals(id, nameOrId, StringComparison.OrdinalIgnoreCase))
-            ?? Ids.FirstOrDefault(id => string.Equals(NameOf(id), nameOrId, StringComparison.OrdinalIgnoreCase));
+            ?? Ids.FirstOrDefault(id => string.Equals(MigrationIds.NameOf(id), nameOrId, StringComparison.OrdinalIgnoreCase));
         return match ?? throw new ToolException(
             $"Unknown migration '{nameOrId}' for {option}. Known migrations: {Describe()}.",
             ExitCodes.Usage);
     }
 
     /// <summary>The known migrations for a message: <c>0 (empty schema), InitialSchema (20261121073123_InitialSchema), …</c>.</summary>
-    public string Describe() => string.Join(", ", Ids.Select(id => $"{NameOf(id)} ({id})").Prepend($"{Empty} (empty schema)"));
+    public string Describe() => string.Join(", ", Ids.Select(id => $"{MigrationIds.NameOf(id)} ({id})").Prepend($"{Empty} (empty schema)"));
 }

@@ -1,3 +1,5 @@
+using Cmms.Data.Conventions.Migrations;
+
 namespace Cmms.Data.Tool.Migrations;
 
 /// <summary>One migration the run applied or reverted.</summary>
@@ -5,5 +7,5 @@ namespace Cmms.Data.Tool.Migrations;
 /// <param name="IsRevert">Whether the migration was reverted (its <c>Down</c>) rather than applied.</param>
 internal sealed record MigrationStep(string Id, bool IsRevert)
 {
-    public string Name => MigrationCatalog.NameOf(Id);
+    public string Name => MigrationIds.NameOf(Id);
 }

@@ -51,9 +51,9 @@ internal sealed class MigrationRetryStrategy(
         var delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, FirstDelay.Ticks << Math.Min(retry - 1, 10)));
         var migration = run.CurrentMigrationName ?? "the migration";
         var why = IsLockTimeout(lastException)
-            ? $"a statement waited {MigrationSessionLock.Format(lockTimeout)} (lock_timeout) for {BlockingSessions.Describe(run.LastBlockers)}"
+            ? $"a statement waited {DurationText.Format(lockTimeout)} (lock_timeout) for {BlockingSessions.Describe(run.LastBlockers)}"
             : $"the connection to the server was lost ({Describe(lastException)})";
-        logger.Retrying($"{migration}: {why}; retry {retry} of {MaxRetryCount} in {MigrationSessionLock.Format(delay)}.");
+        logger.Retrying($"{migration}: {why}; retry {retry} of {MaxRetryCount} in {DurationText.Format(delay)}.");
         return delay;
     }
 

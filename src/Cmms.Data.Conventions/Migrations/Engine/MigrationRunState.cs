@@ -8,7 +8,7 @@ internal sealed class MigrationRunState
 
     /// <summary>The current migration's name without its timestamp (<c>AddIndexes</c>), for messages.</summary>
     public string? CurrentMigrationName
-        => CurrentMigration is { Length: > 15 } id && id[14] == '_' ? id[15..] : CurrentMigration;
+        => CurrentMigration is { } id ? MigrationIds.NameOf(id) : null;
 
     /// <summary>
     ///     Whether the current migration's statements outside a transaction are all the engine's guarded, rerunnable ones

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Npgsql;
 
 namespace Cmms.Data.Conventions.Migrations.Engine;
@@ -69,14 +68,14 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
                 if (waited.Elapsed >= wait)
                 {
                     throw new SafeMigrationException(
-                        $"Another migrator still holds the migration lock on database '{connection.Database}' after {Format(wait)}: "
+                        $"Another migrator still holds the migration lock on database '{connection.Database}' after {DurationText.Format(wait)}: "
                         + $"{holder?.ToString() ?? "a session that just ended"}. Nothing was changed; wait for it to finish (or end that "
                         + "session) and run the migration again, or allow a longer lock wait.");
                 }
 
                 if (holder is not null && holder.ProcessId != announced?.ProcessId)
                 {
-                    logger.WaitingForLock($"Waiting for the migration lock held by {holder}; giving up after {Format(wait)}.");
+                    logger.WaitingForLock($"Waiting for the migration lock held by {holder}; giving up after {DurationText.Format(wait)}.");
                     announced = holder;
                 }
 
@@ -85,7 +84,7 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
 
             if (announced is not null)
             {
-                logger.LockAcquired($"Migration lock acquired after {Format(waited.Elapsed)}.");
+                logger.LockAcquired($"Migration lock acquired after {DurationText.Format(waited.Elapsed)}.");
             }
 
             return new MigrationSessionLock(connection);
@@ -100,14 +99,6 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     public void Dispose() => _connection.Dispose();
-
-    /// <summary><c>1.5s</c>, <c>10m</c>: how long, for a message.</summary>
-    public static string Format(TimeSpan duration)
-        => duration < TimeSpan.FromSeconds(1)
-            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0}ms")
-            : duration.TotalSeconds < 60
-            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes}m{(duration.Seconds > 0 ? $"{duration.Seconds}s" : string.Empty)}");
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long key, CancellationToken cancellationToken)
     {
