@@ -34,7 +34,7 @@ public sealed class GaugeDotnetEfTests(PostgresDatabaseFixture<GaugeDotnetEfTest
         (await HistoryAsync(scratch.ConnectionString)).Should().Equal(GaugeMigrations.CreateGauges, GaugeMigrations.ReplaceZoneIndex);
         (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'gauges' ORDER BY 1"))
             .Should().Equal("PK_gauges", "ix_gauges_zone_site");
-        (await Sql.ScalarAsync<long>(scratch.ConnectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
+        (await Sql.AdvisoryLocksAsync(scratch.ConnectionString)).Should().Be(0);
     }
 
     [Fact]

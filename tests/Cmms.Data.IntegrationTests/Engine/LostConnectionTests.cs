@@ -58,7 +58,7 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
         (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty("the retry dropped the terminated build's INVALID index and built it again");
         (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'gauges' ORDER BY 1"))
             .Should().Equal("PK_gauges", "ix_gauges_zone_site");
-        (await Sql.ScalarAsync<long>(scratch.ConnectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
+        (await Sql.AdvisoryLocksAsync(scratch.ConnectionString)).Should().Be(0);
     }
 
     private static async Task<int> WaitForBuildAsync(string connectionString, Task migrate)

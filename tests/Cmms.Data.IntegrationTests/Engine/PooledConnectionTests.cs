@@ -30,7 +30,7 @@ public sealed class PooledConnectionTests(PostgresDatabaseFixture<PooledConnecti
             .And.EndWith("): a migration needs one server session for its whole run. Nothing was changed; migrate over a direct connection to "
                 + "PostgreSQL or a session-pooled one (PgBouncer pool_mode = session).")
             .And.NotContain("\n");
-        (await Sql.ScalarAsync<long>(scratch.ConnectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
+        (await Sql.AdvisoryLocksAsync(scratch.ConnectionString)).Should().Be(0);
         (await Sql.ScalarAsync<bool>(scratch.ConnectionString, "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NULL AND to_regclass('gauges') IS NULL"))
             .Should().BeTrue("nothing was written");
         if (poolMode == "transaction")
@@ -59,7 +59,7 @@ public sealed class PooledConnectionTests(PostgresDatabaseFixture<PooledConnecti
 
         // PgBouncer resets a session's server connection (server_reset_query, DISCARD ALL) after its client leaves.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await Sql.ScalarAsync<long>(scratch.ConnectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") > 0)
+        while (await Sql.AdvisoryLocksAsync(scratch.ConnectionString) > 0)
         {
             DateTime.UtcNow.Should().BeBefore(deadline, "the migration lock is released when the run's lock connection closes");
             await Task.Delay(50);

@@ -77,7 +77,7 @@ public sealed class SafeMigrationEngineTests(PostgresDatabaseFixture<SafeMigrati
         (await IndexesAsync(scratch.ConnectionString)).Should().Equal("PK_gauges valid", "ix_gauges_zone_site valid");
         progress.Reports.Where(r => r.Kind == MigrationProgressKind.Applying).Select(r => r.Message)
             .Should().Equal([GaugeMigrations.CreateGauges, GaugeMigrations.ReplaceZoneIndex], "only the first run finds anything to apply");
-        (await Sql.ScalarAsync<long>(scratch.ConnectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
+        (await Sql.AdvisoryLocksAsync(scratch.ConnectionString))
             .Should().Be(0, "every run released its lock");
     }
 

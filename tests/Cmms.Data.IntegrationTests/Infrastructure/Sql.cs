@@ -55,6 +55,15 @@ internal static class Sql
     public static Task<IReadOnlyList<string>> InvalidIndexesAsync(string connectionString)
         => ListAsync<string>(connectionString, "SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1");
 
+    /// <summary>
+    ///     How many advisory locks sessions hold in the database of <paramref name="connectionString" /> (pg_locks lists
+    ///     every database's, and other tests migrate at the same time).
+    /// </summary>
+    public static Task<long> AdvisoryLocksAsync(string connectionString)
+        => ScalarAsync<long>(
+            connectionString,
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
