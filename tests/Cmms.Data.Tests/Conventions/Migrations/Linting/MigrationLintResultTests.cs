@@ -1,5 +1,4 @@
 using Cmms.Data.Conventions.Migrations.Linting;
-using Cmms.Data.Tool.Connection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
@@ -51,7 +50,8 @@ public sealed class MigrationLintResultTests
     [Fact]
     public void Lint_all_names_every_migration_oldest_first_without_a_database()
     {
-        using var context = CmmsContextFactory.Create("Host=unused.invalid");
+        // The options of the model fixture (Model/ModelFixture.cs), so that no further EF Core service provider is built.
+        using var context = new CmmsDbContext(new DbContextOptionsBuilder<CmmsDbContext>().UseCmmsData("Host=unused;Database=unused").Options);
 
         var result = MigrationLinter.LintAll(context);
 
