@@ -35,8 +35,8 @@ internal sealed class SafeMigrationsSqlGenerator(
     // MigrationCommandListBuilder only makes plain commands: the statements of a guarded command travel as one command
     // text, marked and split here, and become one RerunnableCommand each in scripts or one GuardedStatementsCommand when applied.
     internal const string GuardedMark = "-- cmms:guarded" + "\n";
-    private const string CleanupMark = "-- cmms:cleanup" + "\n";
-    private const string NextStatement = "-- cmms:next" + "\n";
+    internal const string CleanupMark = "-- cmms:cleanup" + "\n";
+    internal const string NextStatement = "-- cmms:next" + "\n";
 
     private readonly TimeSpan _lockTimeout =
         contextOptions.FindExtension<CmmsConventionsOptionsExtension>()?.LockTimeout ?? SafeMigrationsDefaults.LockTimeout;
@@ -241,7 +241,7 @@ internal sealed class SafeMigrationsSqlGenerator(
             if (command.TransactionSuppressed)
             {
                 var parsed = Parse(command.CommandText);
-                var guarded = parsed ?? ([command.CommandText], null);
+                var guarded = parsed ?? ([command.CommandText], []);
                 executed.Add(new GuardedStatementsCommand(
                     guarded.Statements, guarded.Cleanup, parsed is not null, _lockTimeout, Build, Dependencies.CurrentContext.Context, Dependencies.Logger));
                 inTransaction = false;
@@ -262,7 +262,7 @@ internal sealed class SafeMigrationsSqlGenerator(
         return executed;
     }
 
-    private static (IReadOnlyList<string> Statements, string? Cleanup)? Parse(string commandText)
+    private static (IReadOnlyList<string> Statements, IReadOnlyList<string> Cleanup)? Parse(string commandText)
     {
         if (!commandText.StartsWith(GuardedMark, StringComparison.Ordinal))
         {
@@ -272,7 +272,7 @@ internal sealed class SafeMigrationsSqlGenerator(
         var body = commandText[GuardedMark.Length..];
         var cleanupAt = body.IndexOf(CleanupMark, StringComparison.Ordinal);
         var statements = cleanupAt < 0 ? body : body[..cleanupAt];
-        return (statements.Split(NextStatement), cleanupAt < 0 ? null : body[(cleanupAt + CleanupMark.Length)..]);
+        return (statements.Split(NextStatement), cleanupAt < 0 ? [] : body[(cleanupAt + CleanupMark.Length)..].Split(NextStatement));
     }
 
     private Microsoft.EntityFrameworkCore.Storage.IRelationalCommand Build(string sql)

@@ -1,5 +1,6 @@
 using Cmms.Data.Conventions.Internal;
 using Cmms.Data.Conventions.Migrations.Engine;
+using Cmms.Data.Conventions.Migrations.Rewrites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -260,6 +261,11 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         catch (Exception ex) when (MigrationRetryStrategy.IsLockTimeout(ex) || MigrationRetryStrategy.IsConnectionLost(ex))
         {
             throw Explain(ex, facts.Database, 1);
+        }
+        catch (Exception ex) when (RewriteSql.FindDataFailure(ex) is { } failure)
+        {
+            // A rewrite stopped on the data: its message is already the one line (constraint, table, the SELECT to run).
+            throw new SafeMigrationException(failure.MessageText, ex);
         }
     }
 

@@ -3,34 +3,48 @@ using Cmms.Data.IntegrationTests.Infrastructure;
 namespace Cmms.Data.IntegrationTests.Tool;
 
 /// <summary>
-///     The efbundle of the Cmms.Data migrations (<c>dotnet ef migrations bundle … -r linux-x64 --self-contained</c>), built
-///     once per test run: <c>.ci/run</c> builds it and names it in <c>CMMS_EFBUNDLE</c>; without that, the first test that
-///     needs it builds it into <c>artifacts/efbundle</c> (minutes on two cores).
+///     The efbundles the tests run, each built once per test run. The release bundle of the Cmms.Data migrations
+///     (<c>dotnet ef migrations bundle … -r linux-x64 --self-contained</c>): <c>.ci/run</c> builds it and names it in
+///     <c>CMMS_EFBUNDLE</c>; without that, the first test that needs it builds it into <c>artifacts/efbundle</c> (minutes on
+///     two cores). The bundle of the rewrite scenarios (tests/Cmms.Data.RewriteScenarios): framework-dependent and from
+///     the build the tests run from (<c>--no-build</c>), about half a minute; it runs the same bundle host and the same
+///     migrator, only without a runtime of its own.
 /// </summary>
 internal static class Efbundle
 {
     public const string PathVariable = "CMMS_EFBUNDLE";
 
-    private static readonly Lazy<Task<string>> Built = new(BuildAsync);
+    private static readonly Lazy<Task<string>> Release = new(BuildReleaseAsync);
 
-    public static Task<string> PathAsync() => Built.Value;
+    private static readonly Lazy<Task<string>> Scenarios = new(() => BuildAsync(
+        "tests/Cmms.Data.RewriteScenarios", "rewrite-scenarios-efbundle", ["--configuration", Repository.Configuration, "--no-build"]));
 
-    private static async Task<string> BuildAsync()
+    /// <summary>The release bundle of the Cmms.Data migrations.</summary>
+    public static Task<string> PathAsync() => Release.Value;
+
+    /// <summary>The bundle of <c>RewriteScenariosContext</c>'s migrations.</summary>
+    public static Task<string> RewriteScenariosPathAsync() => Scenarios.Value;
+
+    private static Task<string> BuildReleaseAsync()
     {
         if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } given)
         {
             File.Exists(given).Should().BeTrue($"{PathVariable} names {given}");
-            return given;
+            return Task.FromResult(given);
         }
 
+        return BuildAsync("migrations/Cmms.Data.Migrations", "efbundle", ["-r", "linux-x64", "--self-contained"]);
+    }
+
+    private static async Task<string> BuildAsync(string project, string name, IEnumerable<string> options)
+    {
         var repository = Repository.Root;
-        var path = Path.Combine(repository, "artifacts", "efbundle");
+        var path = Path.Combine(repository, "artifacts", name);
         var restore = await ChildProcess.RunAsync("dotnet", ["tool", "restore"], workingDirectory: repository);
         restore.ExitCode.Should().Be(0, restore.Output);
         var bundle = await ChildProcess.RunAsync(
             "dotnet",
-            ["ef", "migrations", "bundle", "--project", "migrations/Cmms.Data.Migrations", "--startup-project", "migrations/Cmms.Data.Migrations",
-                "-r", "linux-x64", "--self-contained", "--force", "-o", path],
+            ["ef", "migrations", "bundle", "--project", project, "--startup-project", project, .. options, "--force", "-o", path],
             new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = string.Empty },
             repository,
             TimeSpan.FromMinutes(20));

@@ -8,7 +8,6 @@ using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Errors;
 using Cmms.Data.Tool.Lint;
 using Cmms.Data.Tool.Migrations;
-using Npgsql;
 
 namespace Cmms.Data.Tool.Commands;
 
@@ -63,15 +62,9 @@ internal static class LintCommand
         };
         await context.Console.Out.WriteAsync(output).ConfigureAwait(false);
 
-        var threshold = context.Get(FailOn) switch
+        if (context.Get(FailOn) is { } failOn && report.Result.FailsGate(Enum.Parse<MigrationLintSeverity>(failOn, ignoreCase: true)))
         {
-            "warning" => MigrationLintSeverity.Warning,
-            "error" => MigrationLintSeverity.Error,
-            _ => (MigrationLintSeverity?)null,
-        };
-        if (threshold is { } gate && report.HasFindingsAtOrAbove(gate))
-        {
-            await context.Console.Error.WriteLineAsync($"cmms-db: {UnprintableText.Escape(report.Headline)} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
+            await context.Console.Error.WriteLineAsync($"cmms-db: {UnprintableText.Escape(report.Headline)} (--fail-on {failOn}).").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
@@ -88,21 +81,19 @@ internal static class LintCommand
             }
 
             var sql = await File.ReadAllTextAsync(script.FullName, cancellationToken).ConfigureAwait(false);
-            return new LintReport($"the script '{script.Name}'", [script.Name], MigrationLinter.LintScript(script.Name, sql));
+            return new LintReport($"the script '{script.Name}'", new MigrationLintResult([script.Name], MigrationLinter.LintScript(script.Name, sql)));
         }
 
         if (context.Get(All))
         {
             using var offline = CmmsContextFactory.Create(NoServer);
-            var ids = MigrationCatalog.From(offline).Ids;
-            return new LintReport($"all {ids.Count} migrations", ids, MigrationLinter.LintMigrations(offline));
+            var all = MigrationLinter.LintAll(offline);
+            return new LintReport($"all {all.Sources.Count} migrations", all);
         }
 
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var db = CmmsContextFactory.Create(connection.ConnectionString);
-        await using var npgsql = new NpgsqlConnection(connection.ConnectionString);
-        await npgsql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var pending = (await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false)).Pending(MigrationCatalog.From(db));
-        return new LintReport($"{pending.Count} pending migrations of '{connection.Database}'", pending, MigrationLinter.LintMigrations(db, pending));
+        var pending = await MigrationLinter.LintPendingAsync(db, cancellationToken).ConfigureAwait(false);
+        return new LintReport($"{pending.Sources.Count} pending migrations of '{connection.Database}'", pending);
     }
 }

@@ -1,20 +1,21 @@
+using System.Text.Json.Serialization;
 using Cmms.Data.Conventions.Migrations.Linting;
 
 namespace Cmms.Data.Tool.Lint;
 
-/// <summary>What <c>cmms-db lint</c> looked at and found.</summary>
+/// <summary>What <c>cmms-db lint</c> looked at and found, as it renders it.</summary>
 /// <param name="Target">What was linted, in words (e.g. "2 pending migrations of 'cmms'").</param>
-/// <param name="Sources">The migrations (or the script) linted.</param>
-/// <param name="Findings">The findings, acknowledged ones included.</param>
-internal sealed record LintReport(string Target, IReadOnlyList<string> Sources, IReadOnlyList<MigrationLintFinding> Findings)
+/// <param name="Result">The library's result.</param>
+internal sealed record LintReport(string Target, [property: JsonIgnore] MigrationLintResult Result)
 {
-    public int Count(MigrationLintSeverity severity) => Findings.Count(f => !f.IsAcknowledged && f.Severity == severity);
+    /// <summary>The migrations (or the script) linted.</summary>
+    public IReadOnlyList<string> Sources => Result.Sources;
 
-    public int Acknowledged => Findings.Count(f => f.IsAcknowledged);
+    /// <summary>The findings, acknowledged ones included.</summary>
+    public IReadOnlyList<MigrationLintFinding> Findings => Result.Findings;
 
-    /// <summary>Whether an unacknowledged finding of <paramref name="threshold" /> or worse exists.</summary>
-    public bool HasFindingsAtOrAbove(MigrationLintSeverity threshold) => Findings.Any(f => !f.IsAcknowledged && f.Severity >= threshold);
+    public int Acknowledged => Result.Acknowledged;
 
     public string Headline
-        => $"{Count(MigrationLintSeverity.Error)} error(s), {Count(MigrationLintSeverity.Warning)} warning(s), {Acknowledged} acknowledged in {Target}";
+        => $"{Result.Count(MigrationLintSeverity.Error)} error(s), {Result.Count(MigrationLintSeverity.Warning)} warning(s), {Acknowledged} acknowledged in {Target}";
 }

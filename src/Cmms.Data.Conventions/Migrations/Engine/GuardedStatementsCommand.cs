@@ -12,7 +12,9 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 ///     set first and reset afterwards (a <c>SET LOCAL</c> has no effect outside a transaction, and a plain <c>SET</c>
 ///     must not stay on a pooled connection), its statements run one round trip each (PostgreSQL runs a multi-statement
 ///     batch as one implicit transaction, which <c>CREATE INDEX CONCURRENTLY</c> refuses), and when one fails the
-///     cleanup runs, so that a failed concurrent build never leaves its INVALID index behind for the retry.
+///     cleanup statements run, one round trip each, so that a failed concurrent build never leaves its INVALID index
+///     behind for the retry. A cleanup statement that fails with the same SQLSTATE as the failed statement explains it
+///     (a rewrite checking the data again and raising its one line) and is thrown in its place.
 /// </summary>
 /// <remarks>
 ///     <c>client_connection_check_interval</c> (PostgreSQL 14+) makes the server notice a vanished client during a
@@ -21,7 +23,7 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 /// </remarks>
 internal sealed class GuardedStatementsCommand(
     IReadOnlyList<string> statements,
-    string? cleanup,
+    IReadOnlyList<string> cleanup,
     bool rerunnable,
     TimeSpan lockTimeout,
     Func<string, IRelationalCommand> build,
@@ -71,9 +73,18 @@ internal sealed class GuardedStatementsCommand(
 
             return result;
         }
-        catch (DbException) when (cleanup is not null)
+        catch (DbException failure) when (cleanup.Count > 0)
         {
-            await TryRunAsync(connection, cleanup, async).ConfigureAwait(false);
+            foreach (var statement in cleanup)
+            {
+                if (await TryRunAsync(connection, statement, async).ConfigureAwait(false) is PostgresException explanation
+                    && failure is PostgresException { SqlState: var sqlState }
+                    && explanation.SqlState == sqlState)
+                {
+                    throw explanation;
+                }
+            }
+
             throw;
         }
         finally
@@ -118,15 +129,17 @@ internal sealed class GuardedStatementsCommand(
     }
 
     // Cleanup and reset are best effort: on a broken connection they cannot run, and the session (with its settings) is
-    // gone anyway; the failure that broke it is the one to report.
-    private async Task TryRunAsync(IRelationalConnection connection, string sql, bool async)
+    // gone anyway; the failure that broke it is the one to report. Returns the statement's failure, if any.
+    private async Task<Exception?> TryRunAsync(IRelationalConnection connection, string sql, bool async)
     {
         try
         {
             await RunAsync(connection, sql, null, async, CancellationToken.None).ConfigureAwait(false);
+            return null;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
+            return ex;
         }
     }
 

@@ -90,6 +90,29 @@ public static class MigrationLinter
             .SelectMany(m => Lint(m.Key, assembly.CreateMigration(m.Value, provider).UpOperations))];
     }
 
+    /// <summary>Lints the migrations the context's database has not applied yet (what the next migrate would run), oldest first.</summary>
+    /// <param name="context">The context; its database is read (the migrations history), never changed.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The pending migrations and their findings.</returns>
+    public static async Task<MigrationLintResult> LintPendingAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        return new MigrationLintResult(pending, LintMigrations(context, pending));
+    }
+
+    /// <summary>Lints every migration of the context's migrations assembly, oldest first; needs no database.</summary>
+    /// <param name="context">The context whose migrations to lint.</param>
+    /// <returns>The migrations and their findings.</returns>
+    public static MigrationLintResult LintAll(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        var all = context.Database.GetMigrations().ToList();
+        return new MigrationLintResult(all, LintMigrations(context, all));
+    }
+
     /// <summary>Lints a SQL script, statement by statement (only the raw-SQL rules apply: a script has no operations).</summary>
     /// <param name="scriptName">The script's name, named in the findings.</param>
     /// <param name="sql">The script.</param>

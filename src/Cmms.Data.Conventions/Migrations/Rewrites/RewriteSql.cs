@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Cmms.Data.Conventions.Migrations.Rewrites;
 
@@ -15,6 +16,27 @@ namespace Cmms.Data.Conventions.Migrations.Rewrites;
 /// </remarks>
 internal sealed class RewriteSql(ISqlGenerationHelper sqlGenerationHelper, RelationalTypeMapping stringMapping)
 {
+    /// <summary>
+    ///     The HINT of every error a rewrite raises when the data stops it: it tells the user the way out, and tells the
+    ///     engine that the error's message is the one line to show (<see cref="FindDataFailure" />). Not the DETAIL, which
+    ///     Npgsql redacts unless the connection string has <c>Include Error Detail</c>.
+    /// </summary>
+    public const string DataFailureHint = "Every step of this change is rerunnable: fix the rows, then run the migration again.";
+
+    /// <summary>The error a rewrite raised because of the data, if <paramref name="exception" /> is or wraps one.</summary>
+    public static PostgresException? FindDataFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException { Hint: DataFailureHint } failure)
+            {
+                return failure;
+            }
+        }
+
+        return null;
+    }
+
     public string Identifier(string name) => sqlGenerationHelper.DelimitIdentifier(name);
 
     public string Table(string name, string? schema) => sqlGenerationHelper.DelimitIdentifier(name, schema);
@@ -33,19 +55,45 @@ internal sealed class RewriteSql(ISqlGenerationHelper sqlGenerationHelper, Relat
 
     public string RegClass(string table, string? schema) => $"{Literal(Table(table, schema))}::regclass";
 
+    /// <summary>The PL/pgSQL statement that stops the migration with <paramref name="message" />, as a data failure.</summary>
+    public string RaiseDataFailure(string condition, string message)
+        => $"RAISE EXCEPTION USING ERRCODE = {Literal(condition)}, MESSAGE = {Literal(message)}, HINT = {Literal(DataFailureHint)};";
+
     /// <summary>A guarded, transaction-suppressed <c>DO</c> block that runs <paramref name="body" /> when <paramref name="condition" /> holds.</summary>
     public static void AppendGuarded(MigrationCommandListBuilder builder, string condition, string body)
-    {
-        builder
+        => AppendSelfGuarded(builder, Guarded(condition, body));
+
+    /// <summary>The <c>DO</c> block that runs <paramref name="body" /> when <paramref name="condition" /> holds.</summary>
+    public static string Guarded(string condition, string body)
+        => string.Join(
+            Environment.NewLine,
+            "DO $cmms$",
+            "BEGIN",
+            $"    IF {condition} THEN",
+            $"        {body}",
+            "    END IF;",
+            "END $cmms$;");
+
+    /// <summary>
+    ///     A <c>CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS</c> that, when it fails for any reason, drops the INVALID
+    ///     index it left (<c>DROP INDEX CONCURRENTLY IF EXISTS</c>, outside a transaction like the build) and then runs
+    ///     <paramref name="explanation" />, which may raise the one-line error that says why.
+    /// </summary>
+    /// <remarks>
+    ///     A failed concurrent build leaves its index behind, INVALID (https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY).
+    ///     Dropping by name alone is safe here: with IF NOT EXISTS, a build that got as far as failing found no relation of
+    ///     that name, so the one there now is its own leftover. The cleanup only runs when the engine applies the command;
+    ///     a script (and a cleanup that could not run) leaves the INVALID index to the next run's <see cref="AppendDropInvalidIndex" />.
+    /// </remarks>
+    public void AppendConcurrentIndexBuild(MigrationCommandListBuilder builder, string createIndex, string index, string? schema, string explanation)
+        => builder
             .Append(SafeMigrationsSqlGenerator.GuardedMark)
-            .AppendLine("DO $cmms$")
-            .AppendLine("BEGIN")
-            .AppendLine($"    IF {condition} THEN")
-            .AppendLine($"        {body}")
-            .AppendLine("    END IF;")
-            .AppendLine("END $cmms$;")
+            .AppendLine(createIndex)
+            .Append(SafeMigrationsSqlGenerator.CleanupMark)
+            .AppendLine($"DROP INDEX CONCURRENTLY IF EXISTS {Table(index, schema)};")
+            .Append(SafeMigrationsSqlGenerator.NextStatement)
+            .AppendLine(explanation)
             .EndCommand(suppressTransaction: true);
-    }
 
     /// <summary>A guarded, transaction-suppressed statement that guards itself (IF [NOT] EXISTS).</summary>
     public static void AppendSelfGuarded(MigrationCommandListBuilder builder, string statement)
@@ -88,7 +136,7 @@ internal sealed class RewriteSql(ISqlGenerationHelper sqlGenerationHelper, Relat
             .AppendLine($"        ALTER TABLE {table} VALIDATE CONSTRAINT {Identifier(failure.Constraint)};")
             .AppendLine("    END IF;")
             .AppendLine($"EXCEPTION WHEN {failure.Condition} THEN")
-            .AppendLine($"    RAISE EXCEPTION USING ERRCODE = {Literal(failure.Condition)}, MESSAGE = {Literal(message)};")
+            .AppendLine($"    {RaiseDataFailure(failure.Condition, message)}")
             .AppendLine("END $cmms$;")
             .EndCommand(suppressTransaction: true);
     }

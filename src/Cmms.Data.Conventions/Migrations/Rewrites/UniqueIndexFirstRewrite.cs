@@ -17,7 +17,9 @@ namespace Cmms.Data.Conventions.Migrations.Rewrites;
 ///     <para>
 ///         A failed concurrent build leaves an INVALID index behind, so duplicates are looked for first (a read-only
 ///         scan): when there are some, the migration stops before any index exists. Duplicates written between that
-///         check and the build still fail the build; the next run drops the INVALID index before building again.
+///         check and the build still fail the build: the engine then drops the INVALID index right away and checks
+///         again, so the run stops with the same one line and leaves no index (a script leaves it to the next run,
+///         which drops it before building again).
 ///     </para>
 ///     <para>
 ///         For a primary key, PostgreSQL sets NOT NULL on the columns that lack it, with a scan under ACCESS EXCLUSIVE;
@@ -51,12 +53,19 @@ internal sealed class UniqueIndexFirstRewrite(RewriteSql sql)
         var duplicates = $"SELECT {keyColumns}, count(*) FROM {table} WHERE {notNull} GROUP BY {keyColumns} HAVING count(*) > 1";
         var message = $"The {constraintKind.ToLowerInvariant()} constraint {sql.Identifier(name)} on table {table} cannot be built: "
             + $"some rows share the same ({keyColumns}). No index was built. Find them with: {duplicates}; fix them and rerun the migration.";
-        RewriteSql.AppendGuarded(
-            builder,
+        var stopOnDuplicates = RewriteSql.Guarded(
             $"{constraintMissing} AND to_regclass({sql.Literal(index)}) IS NULL AND EXISTS ({duplicates})",
-            $"RAISE EXCEPTION USING ERRCODE = 'unique_violation', MESSAGE = {sql.Literal(message)};");
+            sql.RaiseDataFailure("unique_violation", message));
+        RewriteSql.AppendSelfGuarded(builder, stopOnDuplicates);
 
-        RewriteSql.AppendSelfGuarded(builder, $"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS {sql.Identifier(name)} ON {table} ({keyColumns});");
+        // The same check again after a failed build has dropped its INVALID index: duplicates written since the check
+        // above then give the same one line instead of PostgreSQL's "could not create unique index".
+        sql.AppendConcurrentIndexBuild(
+            builder,
+            $"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS {sql.Identifier(name)} ON {table} ({keyColumns});",
+            name,
+            schema,
+            explanation: stopOnDuplicates);
 
         RewriteSql.AppendGuarded(
             builder,

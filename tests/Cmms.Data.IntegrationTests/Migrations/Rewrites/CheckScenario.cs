@@ -1,3 +1,4 @@
+using Cmms.Data.RewriteScenarios;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -6,7 +7,7 @@ namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
 /// <summary>Adds a check constraint to an existing table.</summary>
 public sealed class CheckScenario
 {
-    public const string Table = "busy_check";
+    public static string Table => RewriteChange.Check.Table;
 
     public const string MigrationId = "20260101000000_CheckScenario";
 
@@ -14,10 +15,8 @@ public sealed class CheckScenario
     [Migration(MigrationId)]
     internal sealed class Change : Migration
     {
-        protected override void Up(MigrationBuilder migrationBuilder)
-            => migrationBuilder.AddCheckConstraint("ck_busy_check_value", Table, "value >= 0");
+        protected override void Up(MigrationBuilder migrationBuilder) => RewriteChange.Check.Up(migrationBuilder);
 
-        protected override void Down(MigrationBuilder migrationBuilder)
-            => migrationBuilder.DropCheckConstraint("ck_busy_check_value", Table);
+        protected override void Down(MigrationBuilder migrationBuilder) => RewriteChange.Check.Down(migrationBuilder);
     }
 }

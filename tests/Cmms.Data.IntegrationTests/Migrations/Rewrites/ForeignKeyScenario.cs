@@ -1,3 +1,4 @@
+using Cmms.Data.RewriteScenarios;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -6,7 +7,7 @@ namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
 /// <summary>Adds a foreign key from an existing table to <c>parents</c>.</summary>
 public sealed class ForeignKeyScenario
 {
-    public const string Table = "busy_fk";
+    public static string Table => RewriteChange.ForeignKey.Table;
 
     public const string MigrationId = "20260101000000_ForeignKeyScenario";
 
@@ -14,10 +15,8 @@ public sealed class ForeignKeyScenario
     [Migration(MigrationId)]
     internal sealed class Change : Migration
     {
-        protected override void Up(MigrationBuilder migrationBuilder)
-            => migrationBuilder.AddForeignKey("fk_busy_fk_parents", Table, "parent_id", "parents", principalColumn: "id");
+        protected override void Up(MigrationBuilder migrationBuilder) => RewriteChange.ForeignKey.Up(migrationBuilder);
 
-        protected override void Down(MigrationBuilder migrationBuilder)
-            => migrationBuilder.DropForeignKey("fk_busy_fk_parents", Table);
+        protected override void Down(MigrationBuilder migrationBuilder) => RewriteChange.ForeignKey.Down(migrationBuilder);
     }
 }

@@ -1,3 +1,4 @@
+using Cmms.Data.RewriteScenarios;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -6,7 +7,7 @@ namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
 /// <summary>Makes a nullable column of an existing table NOT NULL.</summary>
 public sealed class NotNullScenario
 {
-    public const string Table = "busy_not_null";
+    public static string Table => RewriteChange.NotNull.Table;
 
     public const string MigrationId = "20260101000000_NotNullScenario";
 
@@ -14,10 +15,8 @@ public sealed class NotNullScenario
     [Migration(MigrationId)]
     internal sealed class Change : Migration
     {
-        protected override void Up(MigrationBuilder migrationBuilder)
-            => migrationBuilder.AlterColumn<string>("serial", Table, "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true);
+        protected override void Up(MigrationBuilder migrationBuilder) => RewriteChange.NotNull.Up(migrationBuilder);
 
-        protected override void Down(MigrationBuilder migrationBuilder)
-            => migrationBuilder.AlterColumn<string>("serial", Table, "text", nullable: true, oldClrType: typeof(string), oldType: "text", oldNullable: false);
+        protected override void Down(MigrationBuilder migrationBuilder) => RewriteChange.NotNull.Down(migrationBuilder);
     }
 }

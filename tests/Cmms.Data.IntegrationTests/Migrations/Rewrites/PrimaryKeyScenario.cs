@@ -1,3 +1,4 @@
+using Cmms.Data.RewriteScenarios;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -6,7 +7,7 @@ namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
 /// <summary>Adds a primary key to an existing table that has none.</summary>
 public sealed class PrimaryKeyScenario
 {
-    public const string Table = "busy_pk";
+    public static string Table => RewriteChange.PrimaryKey.Table;
 
     public const string MigrationId = "20260101000000_PrimaryKeyScenario";
 
@@ -14,10 +15,8 @@ public sealed class PrimaryKeyScenario
     [Migration(MigrationId)]
     internal sealed class Change : Migration
     {
-        protected override void Up(MigrationBuilder migrationBuilder)
-            => migrationBuilder.AddPrimaryKey("pk_busy_pk", Table, "id");
+        protected override void Up(MigrationBuilder migrationBuilder) => RewriteChange.PrimaryKey.Up(migrationBuilder);
 
-        protected override void Down(MigrationBuilder migrationBuilder)
-            => migrationBuilder.DropPrimaryKey("pk_busy_pk", Table);
+        protected override void Down(MigrationBuilder migrationBuilder) => RewriteChange.PrimaryKey.Down(migrationBuilder);
     }
 }

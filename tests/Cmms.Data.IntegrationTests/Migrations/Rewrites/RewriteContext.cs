@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,11 +14,20 @@ namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
 /// <typeparam name="TScenario">A marker type naming the scenario.</typeparam>
 internal sealed class RewriteContext<TScenario>(DbContextOptions<RewriteContext<TScenario>> options) : DbContext(options)
 {
-    public static RewriteContext<TScenario> Create(string connectionString, TimeSpan lockTimeout)
+    /// <param name="connectionString">The database.</param>
+    /// <param name="lockTimeout">The engine's lock_timeout.</param>
+    /// <param name="retries">How often the engine retries a migration after a lock timeout.</param>
+    /// <param name="interceptors">Interceptors to add (a test's hook into the commands the engine runs).</param>
+    public static RewriteContext<TScenario> Create(
+        string connectionString,
+        TimeSpan lockTimeout,
+        int retries = SafeMigrationsDefaults.Retries,
+        params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<RewriteContext<TScenario>>()
             .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__history_" + typeof(TScenario).Name.ToLowerInvariant()))
-            .UseSafeMigrations(s => s.LockTimeout(lockTimeout))
+            .UseSafeMigrations(s => s.LockTimeout(lockTimeout).Retries(retries))
+            .AddInterceptors(interceptors)
             // The scenarios have no model to snapshot: their migrations change tables the test created by hand.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AllowManyServiceProviders();

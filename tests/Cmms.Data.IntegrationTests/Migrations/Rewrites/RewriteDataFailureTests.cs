@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Migrations.Engine;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Npgsql;
 
@@ -130,11 +131,11 @@ public sealed class RewriteDataFailureTests(PostgresDatabaseFixture<RewriteDataF
         await Sql.ExecuteAsync(db.ConnectionString, breakData);
 
         var migrate = () => RewriteContext<TScenario>.MigrateAsync(db.ConnectionString, LockTimeout);
-        var failure = (await migrate.Should().ThrowAsync<PostgresException>()).Which;
+        var failure = (await migrate.Should().ThrowAsync<SafeMigrationException>()).Which;
 
-        failure.SqlState.Should().Be(sqlState);
-        failure.MessageText.Should().NotContain("\n").And.Contain(constraint).And.Contain(table).And.Contain("rerun the migration");
-        var offendingRows = OffendingRowsQuery(failure.MessageText);
+        failure.InnerException.Should().BeOfType<PostgresException>().Which.SqlState.Should().Be(sqlState);
+        failure.Message.Should().NotContain("\n").And.Contain(constraint).And.Contain(table).And.Contain("rerun the migration");
+        var offendingRows = OffendingRowsQuery(failure.Message);
         (await Sql.ListAsync<object>(db.ConnectionString, offendingRows)).Should().HaveCount(expectedOffendingRows);
         (await RewriteContext<TScenario>.AppliedAsync(db.ConnectionString)).Should().BeEmpty();
         await whileFailed();
@@ -151,7 +152,8 @@ public sealed class RewriteDataFailureTests(PostgresDatabaseFixture<RewriteDataF
         await whenReverted();
     }
 
-    private static string OffendingRowsQuery(string message)
+    /// <summary>The ready SELECT a data failure's one line carries.</summary>
+    internal static string OffendingRowsQuery(string message)
     {
         const string Start = "with: ";
         const string End = "; fix them";

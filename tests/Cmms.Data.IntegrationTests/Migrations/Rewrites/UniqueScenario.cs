@@ -1,3 +1,4 @@
+using Cmms.Data.RewriteScenarios;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -6,7 +7,7 @@ namespace Cmms.Data.IntegrationTests.Migrations.Rewrites;
 /// <summary>Adds a unique constraint to an existing table.</summary>
 public sealed class UniqueScenario
 {
-    public const string Table = "busy_unique";
+    public static string Table => RewriteChange.Unique.Table;
 
     public const string MigrationId = "20260101000000_UniqueScenario";
 
@@ -14,10 +15,8 @@ public sealed class UniqueScenario
     [Migration(MigrationId)]
     internal sealed class Change : Migration
     {
-        protected override void Up(MigrationBuilder migrationBuilder)
-            => migrationBuilder.AddUniqueConstraint("ak_busy_unique_serial", Table, "serial");
+        protected override void Up(MigrationBuilder migrationBuilder) => RewriteChange.Unique.Up(migrationBuilder);
 
-        protected override void Down(MigrationBuilder migrationBuilder)
-            => migrationBuilder.DropUniqueConstraint("ak_busy_unique_serial", Table);
+        protected override void Down(MigrationBuilder migrationBuilder) => RewriteChange.Unique.Down(migrationBuilder);
     }
 }
