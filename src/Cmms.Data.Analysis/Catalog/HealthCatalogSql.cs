@@ -85,6 +85,7 @@ internal static class HealthCatalogSql
     /// <summary>
     ///     Names of relations, columns and constraints within 3 bytes of <c>max_identifier_length</c> (NAMEDATALEN - 1,
     ///     63 on a standard build), measured in bytes of the server encoding as PostgreSQL truncates them, with that limit.
+    ///     A key, unique or exclusion constraint is left out: its index has its name and is reported.
     /// </summary>
     public const string LongNames = """
         WITH limits AS (SELECT current_setting('max_identifier_length')::int AS max_bytes)
@@ -106,7 +107,7 @@ internal static class HealthCatalogSql
             UNION ALL
             SELECT 'constraint', n.nspname, t.relname, k.conname
             FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE k.conparentid = 0 AND n.nspname = ANY($1)
+            WHERE k.conparentid = 0 AND k.contype NOT IN ('p', 'u', 'x') AND n.nspname = ANY($1)
         ) names, limits
         WHERE octet_length(object_name) >= limits.max_bytes - 3
         ORDER BY schema_name, table_name, object_name

@@ -9,7 +9,7 @@ namespace Cmms.Data.Analysis.Checks;
 /// </summary>
 internal static class HealthChecks
 {
-    /// <summary>Runs every one of them.</summary>
+    /// <summary>Runs every one of them but <see cref="IndexShapeCheck.FindMostlyNull" />, which the analyzer runs first (its indexes are kept from <c>unused_index</c>).</summary>
     /// <param name="catalog">The catalog.</param>
     /// <param name="covers">Indexes other findings propose to drop or name as a cover: never proposed for dropping here.</param>
     /// <param name="options">The analysis options (the long-transaction threshold).</param>
@@ -22,7 +22,6 @@ internal static class HealthChecks
         => VacuumHorizonCheck.FindWraparound(catalog)
             .Concat(VacuumHorizonCheck.FindLongTransactions(catalog, options.LongTransactionAge, notes))
             .Concat(UniqueNullsCheck.Run(catalog, covers))
-            .Concat(IndexShapeCheck.FindMostlyNull(catalog).Where(f => !covers.Contains((f.Table!, f.Index!))))
             .Concat(IndexShapeCheck.FindBtreeOnArrays(catalog))
             .Concat(ForeignKeyShapeCheck.FindIntersected(catalog))
             .Concat(ForeignKeyShapeCheck.FindTypeMismatches(catalog))
