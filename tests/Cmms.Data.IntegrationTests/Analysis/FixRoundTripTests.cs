@@ -59,6 +59,7 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
         findings.Where(f => f.Kind == "fk_without_index").Select(f => (f.Table, f.Index)).Should().BeEquivalentTo([
             ($"{Schema}.order_lines", "fk_order_lines_order"),
             ($"{Schema}.events", "events_customer_id_fkey"),
+            ($"{Schema}.typed", "typed_customer_id_fkey"),
         ], "identical foreign keys get one index fix, and a partitioned table's key is reported once, at the parent");
         findings.Where(f => f.Kind == "duplicate_foreign_key").Select(f => (f.Index, f.CoveredBy))
             .Should().Equal(("fk_order_lines_order_again", "fk_order_lines_order"));
