@@ -46,7 +46,6 @@ internal sealed class StatisticsWindow
     {
         { TotalDays: >= 2 } => $"{(int)age.TotalDays} days",
         { TotalHours: >= 2 } => $"{(int)age.TotalHours} hours",
-        { TotalMinutes: >= 2 } => $"{(int)age.TotalMinutes} minutes",
-        _ => $"{Math.Max(0, (int)age.TotalSeconds)} seconds",
+        _ => $"{Math.Max(0, (int)age.TotalMinutes)} minutes",
     };
 }

@@ -89,7 +89,7 @@ public sealed class ParityFindingTests(PostgresDatabaseFixture<ParityFindingTest
             new FindingKey("superseded_unique", "index_shapes.t", "ux_t_email", "ux_t_email_strict"),
         ], "ix_t_dense has no NULLs, the GIN index is the right one for arrays, and the strict unique index is the one kept");
         var mostlyNull = run.Findings.Single(f => f.Kind == "index_mostly_null");
-        mostlyNull.Detail.Should().MatchRegex(@" 9\d(\.\d)?% of its entries are NULL: ").And.EndWith("It still serves foreign key t_parent_id_fkey: their checks look for a value, never NULL.");
+        mostlyNull.Detail.Should().MatchRegex(@" (89\.\d|9\d(\.\d)?)% of its entries are NULL: ").And.EndWith("It still serves foreign key t_parent_id_fkey: their checks look for a value, never NULL.");
         mostlyNull.Fix.Should().Be(string.Join(
             Environment.NewLine,
             "CREATE INDEX CONCURRENTLY ix_t_parent_id_not_null ON index_shapes.t (parent_id) WHERE parent_id IS NOT NULL;",
@@ -171,7 +171,7 @@ public sealed class ParityFindingTests(PostgresDatabaseFixture<ParityFindingTest
 
         finding.Table.Should().Be("public.scanned");
         finding.Severity.Should().Be("info");
-        finding.Detail.Should().MatchRegex(@"^public\.scanned \(20,000 rows\) was read by 12\d sequential scans returning 20,000 rows each on average, against 0 index scans")
+        finding.Detail.Should().MatchRegex(@"^public\.scanned \(20,000 rows\) was read by 12\d sequential scans returning (19,\d{3}|20,000) rows each on average, against 0 index scans")
             .And.EndWith("Too early to judge: the statistics were never reset, so how long they cover is unknown.");
     }
 
