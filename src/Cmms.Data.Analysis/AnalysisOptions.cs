@@ -24,4 +24,10 @@ public sealed record AnalysisOptions
 
     /// <summary>When the drift check runs, given <see cref="ModelContext" />.</summary>
     public ModelCheck ModelCheck { get; init; } = ModelCheck.WhenMigrated;
+
+    /// <summary>
+    ///     How long another session's transaction may stay open before <c>long_transaction</c> reports it: it holds
+    ///     back vacuum for every table of the database meanwhile. Five minutes by default.
+    /// </summary>
+    public TimeSpan LongTransactionAge { get; init; } = Checks.AnalysisThresholds.LongTransactionAge;
 }

@@ -42,6 +42,9 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
         // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
         // applying both fixes would drop the cover too.
         var kept = redundant.Select(f => (f.Table!, f.Index!)).Concat(redundant.Select(f => (f.Table!, f.CoveredBy!))).ToHashSet();
+        // An index rebuilt as a partial one keeps its name, so it is not also proposed for dropping as unused.
+        var rebuilt = IndexShapeCheck.FindMostlyNull(catalog).Where(f => !kept.Contains((f.Table!, f.Index!))).ToList();
+        kept.UnionWith(rebuilt.Select(f => (f.Table!, f.Index!)));
         var findings = IndexUsageCheck.FindInvalid(catalog)
             .Concat(redundant)
             .Concat(ForeignKeyCheck.Run(catalog))
@@ -51,6 +54,8 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
             .Concat(SequenceCheck.Run(catalog, notes))
             .Concat(BloatCheck.Run(catalog, notes))
             .Concat(IndexUsageCheck.FindUnused(catalog, kept))
+            .Concat(rebuilt)
+            .Concat(HealthChecks.Run(catalog, kept, options, notes))
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Kind)
             .ThenBy(f => f.Table, StringComparer.Ordinal)

@@ -43,6 +43,7 @@ internal sealed class CatalogReader(NpgsqlDataSource dataSource)
             Statistics = (await ReadAllAsync(connection, CatalogSql.Statistics, scope, CatalogRows.ReadStatistic, cancellationToken).ConfigureAwait(false))
                 .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
             Quoter = new SqlQuoter(keywords),
+            Health = await HealthCatalogReader.ReadAsync(connection, scope, cancellationToken).ConfigureAwait(false),
         };
 
         // Nothing was written; ending the transaction without a commit says so.
@@ -125,7 +126,8 @@ internal sealed class CatalogReader(NpgsqlDataSource dataSource)
             .ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+    /// <summary>Runs one catalog query (with the schema list as <c>$1</c>, if given) and maps every row.</summary>
+    internal static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
         NpgsqlConnection connection,
         string sql,
         string[]? schemas,

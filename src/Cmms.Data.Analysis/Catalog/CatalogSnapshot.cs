@@ -22,6 +22,9 @@ internal sealed record CatalogSnapshot
 
     public required SqlQuoter Quoter { get; init; }
 
+    /// <summary>Columns, heap and vacuum facts, long names and open transactions (<see cref="HealthCatalogSql" />).</summary>
+    public HealthSnapshot Health { get; init; } = HealthSnapshot.Empty;
+
     public static string StatisticsKey(string schema, string relation, string column) => $"{schema}.{relation}.{column}";
 }
 

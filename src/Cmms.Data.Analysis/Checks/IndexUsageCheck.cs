@@ -47,17 +47,7 @@ internal static class IndexUsageCheck
         ArgumentNullException.ThrowIfNull(kept);
 
         var foreignKeys = catalog.Constraints.Where(c => c.IsForeignKey).ToLookup(c => c.QualifiedTable, StringComparer.Ordinal);
-        var facts = catalog.Facts;
-        var window = facts.StatisticsResetAt is { } reset ? facts.ServerTime - reset : (TimeSpan?)null;
-        var since = facts.StatisticsResetAt is { } resetAt
-            ? $"the statistics reset at {FindingText.Time(resetAt)} ({Age(window!.Value)} ago)"
-            : "statistics began (never reset)";
-        // Without a reset time the window is unknown (a database migrated minutes ago looks the same): only info.
-        var windowVerdict = facts.StatisticsResetAt is null
-            ? "the statistics were never reset, so how long they cover is unknown"
-            : window < AnalysisThresholds.UnusedEvidenceWindow
-                ? $"the statistics cover only {Age(window!.Value)} ({(int)AnalysisThresholds.UnusedEvidenceWindow.TotalDays} days needed)"
-                : null;
+        var window = StatisticsWindow.Of(catalog.Facts);
         var reads = TableReads(catalog);
 
         var attached = AttachedIndexes(catalog);
@@ -78,7 +68,7 @@ internal static class IndexUsageCheck
             }
 
             var tableReads = leaves.Select(i => i.QualifiedTable).Distinct(StringComparer.Ordinal).Sum(t => reads.GetValueOrDefault(t));
-            var verdict = windowVerdict
+            var verdict = window.TooEarly
                 ?? (tableReads < AnalysisThresholds.UnusedEvidenceTableReads
                     ? $"the table was read only {FindingText.Count(tableReads)} times ({FindingText.Count(AnalysisThresholds.UnusedEvidenceTableReads)} needed)"
                     : null);
@@ -90,7 +80,7 @@ internal static class IndexUsageCheck
                 null,
                 $"{index.Name} {FindingText.Shape(index.Definition)} was scanned {FindingText.Count(scans)} times"
                 + (index.IsPartitioned ? $" on its {leaves.Count} partitions" : string.Empty)
-                + $" since {since}; it takes {FindingText.Size(leaves.Sum(i => i.SizeBytes))} and work on every write."
+                + $" since {window.Since}; it takes {FindingText.Size(leaves.Sum(i => i.SizeBytes))} and work on every write."
                 + (verdict is null ? string.Empty : $" Too early to judge: {verdict}."),
                 FixSql.DropIndex(index, catalog.Quoter));
         }
@@ -115,11 +105,4 @@ internal static class IndexUsageCheck
     // The indexes that hold entries for this one: itself, or for a partitioned table's index those of every leaf partition.
     private static IEnumerable<CatalogIndex> Leaves(CatalogIndex index, ILookup<(string Schema, string Name), CatalogIndex> attached)
         => index.IsPartitioned ? attached[(index.Schema, index.Name)].SelectMany(i => Leaves(i, attached)) : [index];
-
-    private static string Age(TimeSpan age) => age switch
-    {
-        { TotalDays: >= 2 } => $"{(int)age.TotalDays} days",
-        { TotalHours: >= 2 } => $"{(int)age.TotalHours} hours",
-        _ => $"{Math.Max(0, (int)age.TotalMinutes)} minutes",
-    };
 }

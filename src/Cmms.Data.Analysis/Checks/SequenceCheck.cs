@@ -1,5 +1,6 @@
 using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Analysis.Findings;
+using Cmms.Data.Analysis.Sql;
 
 namespace Cmms.Data.Analysis.Checks;
 
@@ -77,8 +78,7 @@ internal static class SequenceCheck
         var statements = new List<string>();
         if (sequence.Owner is { ColumnType: "smallint" or "integer" } owner)
         {
-            statements.Add($"-- rewrites the table under an ACCESS EXCLUSIVE lock: plan a maintenance window{Environment.NewLine}"
-                + $"ALTER TABLE {quoter.Quote(owner.Schema, owner.Table)} ALTER COLUMN {quoter.Quote(owner.Column)} TYPE bigint;");
+            statements.Add(ColumnFixSql.AlterType(owner.Schema, owner.Table, owner.Column, "bigint", quoter));
         }
 
         var sequenceName = quoter.Quote(sequence.Schema, sequence.Name);

@@ -5,10 +5,14 @@ namespace Cmms.Data.Analysis.Findings;
 /// </summary>
 /// <param name="Kind">What is wrong.</param>
 /// <param name="Severity">How urgent it is.</param>
-/// <param name="Table">The schema-qualified table (<c>public.orders</c>), or <see langword="null" /> for a free-standing sequence.</param>
+/// <param name="Table">
+///     The schema-qualified table (<c>public.orders</c>), or <see langword="null" /> for a free-standing sequence and
+///     for server-wide findings (<c>long_transaction</c>, a database's <c>xid_wraparound</c>).
+/// </param>
 /// <param name="Index">
-///     The index concerned, or the constraint for <c>fk_without_index</c> and <c>not_valid_constraint</c>; none for a
-///     table or sequence finding.
+///     The index concerned, or the constraint for the foreign key and <c>not_valid_constraint</c> findings, the column
+///     for a column finding (<c>json_column</c>, …), the schema-qualified sequence for <c>sequence_not_owned</c>, the
+///     name for <c>name_near_limit</c>; none for a table finding, <c>sequence_near_max</c> or a server-wide one.
 /// </param>
 /// <param name="CoveredBy">For duplicate and redundant indexes: the index or key that serves their queries.</param>
 /// <param name="Detail">One line a person understands.</param>

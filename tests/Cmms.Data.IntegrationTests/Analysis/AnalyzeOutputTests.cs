@@ -12,6 +12,9 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
     [
         "invalid_index", "missing_index", "sequence_near_max", "duplicate_index", "redundant_index", "fk_without_index", "duplicate_foreign_key",
         "unexpected_index", "table_without_primary_key", "not_valid_constraint", "bloated_index", "unused_index",
+        "xid_wraparound", "long_transaction", "superseded_unique", "index_mostly_null", "btree_on_array", "intersected_foreign_key",
+        "foreign_key_type_mismatch", "json_column", "timestamp_without_time_zone", "money_column", "char_column", "serial_column",
+        "integer_primary_key", "sequence_not_owned", "name_near_limit", "bloated_table", "sequentially_scanned_table",
     ];
 
     [Fact]

@@ -30,11 +30,17 @@ internal sealed record AnalyzeRun(CmmsDbRun Result)
     public IReadOnlyList<FindingKey> Keys(params string[] exceptKinds)
         => Findings.Where(f => !exceptKinds.Contains(f.Kind)).Select(f => f.Key).ToList();
 
-    /// <summary>The identity of every finding but <c>unused_index</c>, which depends on the statistics window.</summary>
-    public IReadOnlyList<FindingKey> StructuralKeys => Keys("unused_index");
+    /// <summary>
+    ///     Design advice at info that ordinary test schemas draw (a serial key, its integer type, a free-standing
+    ///     sequence) and whose fix is advice, not a statement: left out of <see cref="StructuralKeys" />.
+    /// </summary>
+    public static readonly string[] DesignAdviceKinds = ["serial_column", "integer_primary_key", "sequence_not_owned"];
 
-    /// <summary>Every finding but <c>unused_index</c>.</summary>
-    public IReadOnlyList<ReportedFinding> StructuralFindings => Findings.Where(f => f.Kind != "unused_index").ToList();
+    /// <summary>The identity of every finding but <c>unused_index</c>, which depends on the statistics window, and <see cref="DesignAdviceKinds" />.</summary>
+    public IReadOnlyList<FindingKey> StructuralKeys => Keys(["unused_index", .. DesignAdviceKinds]);
+
+    /// <summary>Every finding but <c>unused_index</c> and <see cref="DesignAdviceKinds" />.</summary>
+    public IReadOnlyList<ReportedFinding> StructuralFindings => Findings.Where(f => f.Kind != "unused_index" && !DesignAdviceKinds.Contains(f.Kind)).ToList();
 }
 
 /// <summary>A finding as the JSON report states it.</summary>

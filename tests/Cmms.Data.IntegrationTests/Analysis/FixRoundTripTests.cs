@@ -40,7 +40,18 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
             "CREATE INDEX ix_events_qty ON events (qty)",
             "CREATE INDEX ix_events_qty_twin ON events (qty)",
             "CREATE INDEX ix_events_2025_qty_alone ON events_2025 (qty)",
-            "ALTER TABLE events ADD CONSTRAINT events_qty_positive CHECK (qty > 0) NOT VALID");
+            "ALTER TABLE events ADD CONSTRAINT events_qty_positive CHECK (qty > 0) NOT VALID",
+            // Column types with a one-statement fix, a foreign key wider than its key, a unique constraint a NULLS NOT
+            // DISTINCT one supersedes, a sequence only a DEFAULT links, and a mostly-NULL index serving a foreign key.
+            "CREATE TABLE typed (id bigint PRIMARY KEY, doc json, at timestamp, price money, code char(2), customer_id bigint REFERENCES customers)",
+            "CREATE TABLE emails (id bigint PRIMARY KEY, email text UNIQUE, CONSTRAINT emails_email_strict UNIQUE NULLS NOT DISTINCT (email))",
+            "CREATE SEQUENCE loose_seq",
+            "CREATE TABLE loose (id bigint PRIMARY KEY DEFAULT nextval('loose_seq'))",
+            "INSERT INTO customers SELECT g FROM generate_series(1, 1000) g",
+            "CREATE TABLE sparse (id bigint PRIMARY KEY, customer_id int REFERENCES customers)",
+            "INSERT INTO sparse SELECT g, CASE WHEN g % 10 = 0 THEN g % 1000 + 1 END FROM generate_series(1, 200000) g",
+            "CREATE INDEX ix_sparse_customer_id ON sparse (customer_id)",
+            "ANALYZE sparse");
 
         var before = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", Schema, "--model", "none");
         var findings = before.Findings;
@@ -48,6 +59,7 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
         findings.Where(f => f.Kind == "fk_without_index").Select(f => (f.Table, f.Index)).Should().BeEquivalentTo([
             ($"{Schema}.order_lines", "fk_order_lines_order"),
             ($"{Schema}.events", "events_customer_id_fkey"),
+            ($"{Schema}.typed", "typed_customer_id_fkey"),
         ], "identical foreign keys get one index fix, and a partitioned table's key is reported once, at the parent");
         findings.Where(f => f.Kind == "duplicate_foreign_key").Select(f => (f.Index, f.CoveredBy))
             .Should().Equal(("fk_order_lines_order_again", "fk_order_lines_order"));
@@ -63,10 +75,16 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
         findings.Single(f => f.Table == $"{Schema}.events" && f.Kind == "fk_without_index").Fix.Should().Contain(" ON ONLY ")
             .And.Contain("ATTACH PARTITION").And.NotContain($"CONCURRENTLY ix_events_customer_id ON {Schema}.events ");
 
+        findings.Select(f => f.Kind).Should().Contain([
+            "json_column", "timestamp_without_time_zone", "money_column", "char_column", "foreign_key_type_mismatch",
+            "superseded_unique", "sequence_not_owned", "index_mostly_null",
+        ]);
+
         await ApplyAsync(string.Join('\n', findings.Select(f => f.Fix)));
         var after = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", Schema, "--model", "none");
 
         after.StructuralKeys.Should().BeEmpty("every structural finding was fixed and the fixes introduced none");
+        after.Findings.Should().NotContain(f => f.Kind == "sequence_not_owned", "its fix, unlike the other design advice, is a statement");
         after.Findings.Where(f => f.Kind == "unused_index").Select(f => f.Index).Should().BeSubsetOf(
             covers, "only an index that covered a dropped one can be newly unused (its twin's scans were never its own)");
         (await Sql.InvalidIndexesAsync(db.ConnectionString)).Should().BeEmpty("the partitioned index was attached on every partition");
