@@ -22,6 +22,13 @@ internal sealed record CatalogSnapshot
 
     public required SqlQuoter Quoter { get; init; }
 
+    /// <summary>How the fixes are written: PostgreSQL's SQL unless the reader says otherwise (SQLite's reader does).</summary>
+    public FixDialect Fixes
+    {
+        get => field ??= new PostgreSqlFixDialect(Quoter);
+        init;
+    }
+
     public static string StatisticsKey(string schema, string relation, string column) => $"{schema}.{relation}.{column}";
 }
 

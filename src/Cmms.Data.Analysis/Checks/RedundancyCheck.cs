@@ -34,7 +34,7 @@ internal static class RedundancyCheck
                 index.Name,
                 redundant.CoveredBy.Name,
                 detail,
-                FixSql.DropIndex(index, catalog.Quoter));
+                catalog.Fixes.DropIndex(index));
         }
     }
 }
