@@ -29,6 +29,9 @@ public sealed class SqliteAnalyzer(string connectionString)
     public const string StatisticsNote = "SQLite keeps no statistics of index use or size history and has no sequences or NOT VALID constraints: "
         + "unused_index, bloated_index, sequence_near_max, invalid_index and not_valid_constraint are checked on PostgreSQL only.";
 
+    /// <summary>The note of a report whose SQLite library has no <c>dbstat</c> table to measure tables and indexes with.</summary>
+    public const string SizesNote = "This SQLite library has no dbstat table (SQLITE_ENABLE_DBSTAT_VTAB), so table and index sizes are not measured: they show as 0.";
+
     private readonly SqliteConnectionStringBuilder _connection = ReadOnly(connectionString);
 
     /// <summary>The file the connection string names.</summary>
@@ -54,8 +57,13 @@ public sealed class SqliteAnalyzer(string connectionString)
         }
 
         var historyTable = options.ModelContext is { } create ? HistoryTableName(create) : HistoryRepository.DefaultTableName;
-        var (catalog, history) = await Task.Run(() => Read(historyTable), cancellationToken).ConfigureAwait(false);
+        var (catalog, history, sizesKnown) = await Task.Run(() => Read(historyTable), cancellationToken).ConfigureAwait(false);
         var notes = new List<string> { StatisticsNote };
+        if (!sizesKnown)
+        {
+            notes.Add(SizesNote);
+        }
+
         var model = await CatalogJudge.ReadModelAsync(options, _ => Task.FromResult(history), notes, cancellationToken).ConfigureAwait(false);
 
         var fixes = (SqliteFixDialect)catalog.Fixes;
@@ -63,7 +71,7 @@ public sealed class SqliteAnalyzer(string connectionString)
         return CatalogJudge.Report(catalog, findings, model, options, notes);
     }
 
-    private (Catalog.CatalogSnapshot, Catalog.MigrationHistory) Read(string historyTable)
+    private (Catalog.CatalogSnapshot, Catalog.MigrationHistory, bool) Read(string historyTable)
     {
         try
         {

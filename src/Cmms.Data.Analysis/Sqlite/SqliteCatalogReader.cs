@@ -24,13 +24,15 @@ internal static class SqliteCatalogReader
     /// <summary>The name the catalog gives the key an <c>INTEGER PRIMARY KEY</c> column is: the rowid.</summary>
     public const string RowidKeyName = "rowid";
 
-    public static (CatalogSnapshot Catalog, MigrationHistory History) Read(SqliteConnection connection, string database, string historyTable)
+    public static (CatalogSnapshot Catalog, MigrationHistory History, bool SizesKnown) Read(SqliteConnection connection, string database, string historyTable)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var version = Scalar(connection, "SELECT sqlite_version()");
         var pageSize = int.Parse(Scalar(connection, "PRAGMA page_size"), System.Globalization.CultureInfo.InvariantCulture);
         var objects = Query(connection, "SELECT type, name, tbl_name, sql FROM sqlite_schema", r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.IsDBNull(3) ? null : r.GetString(3)));
         var sizes = ReadSizes(connection);
+        var sizesKnown = sizes is not null;
+        sizes ??= new Dictionary<string, long>(StringComparer.Ordinal);
 
         // Virtual tables and their shadow tables belong to their module, SQLite's own tables (sqlite_*) to SQLite.
         var tableList = Query(
@@ -77,7 +79,7 @@ internal static class SqliteCatalogReader
             Quoter = new SqlQuoter([]),
             Fixes = new SqliteFixDialect(definitions),
         };
-        return (snapshot, history);
+        return (snapshot, history, sizesKnown);
     }
 
     // In a rowid table, a primary key of one column declared INTEGER is the rowid itself, with no index of its own
@@ -218,8 +220,8 @@ internal static class SqliteCatalogReader
     }
 
     // The dbstat virtual table (https://sqlite.org/dbstat.html) sums the pages of each table and index; a SQLite
-    // built without it leaves sizes at zero.
-    private static Dictionary<string, long> ReadSizes(SqliteConnection connection)
+    // built without it (SQLITE_ENABLE_DBSTAT_VTAB) tells no sizes: null.
+    private static Dictionary<string, long>? ReadSizes(SqliteConnection connection)
     {
         try
         {
@@ -228,7 +230,7 @@ internal static class SqliteCatalogReader
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == raw.SQLITE_ERROR)
         {
-            return new Dictionary<string, long>(StringComparer.Ordinal);
+            return null;
         }
     }
 
