@@ -52,7 +52,7 @@ internal static class AnalyzeCommand
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(
             "analyze",
-            "Read a database's catalog and report duplicate, redundant, missing, invalid, unused and bloated indexes, "
+            "Read a database's catalog (PostgreSQL, or a SQLite file) and report duplicate, redundant, missing, invalid, unused and bloated indexes, "
             + "foreign keys without an index and other schema problems, each with its fix. Never writes.",
             console,
             RunAsync,
