@@ -13,7 +13,7 @@ internal static class CommonOptions
 {
     public static readonly Option<string?> Connection = new("--connection", "-c")
     {
-        Description = "Npgsql connection string (Host=…;Database=…;Username=…) or postgres:// URI. "
+        Description = "Npgsql connection string (Host=…;Database=…;Username=…) or postgres:// URI; for analyze also a SQLite file (Data Source=app.db). "
             + "Default: $CMMS_DB_CONNECTION, else the embedded server in .cmms/postgres.",
         HelpName = "connection-string",
     };
