@@ -1,4 +1,3 @@
-using Cmms.Data.Analysis.Findings;
 using Cmms.Data.Analysis.Reports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

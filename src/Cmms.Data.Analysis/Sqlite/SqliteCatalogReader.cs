@@ -129,7 +129,7 @@ internal static class SqliteCatalogReader
                     var column = k.Column >= 0 ? columns.First(c => c.Position == k.Column) : null;
                     var ownCollation = column?.Collation ?? "BINARY";
                     return new IndexKeyColumn(
-                        column?.Name ?? parsed?.Items.ElementAtOrDefault(position) ?? k.Name ?? "rowid",
+                        column?.Name ?? parsed?.Items.ElementAtOrDefault(position) ?? k.Name ?? "(expression)",
                         IsExpression: k.Column == -2,
                         Descending: k.Descending,
                         Collation: string.Equals(k.Collation, ownCollation, StringComparison.OrdinalIgnoreCase) ? null : k.Collation);

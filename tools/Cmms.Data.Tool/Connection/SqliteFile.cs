@@ -10,10 +10,10 @@ namespace Cmms.Data.Tool.Connection;
 /// </summary>
 internal static class SqliteFile
 {
-    /// <summary>The values <c>--provider</c> takes.</summary>
+    /// <summary>The <c>--provider</c> value for SQLite.</summary>
     public const string SqliteProvider = "sqlite";
 
-    /// <summary>The values <c>--provider</c> takes.</summary>
+    /// <summary>The <c>--provider</c> value for PostgreSQL.</summary>
     public const string PostgreSqlProvider = "postgresql";
 
     private static readonly string[] Extensions = [".db", ".sqlite", ".sqlite3", ".db3"];
