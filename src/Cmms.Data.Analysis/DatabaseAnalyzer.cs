@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Analysis.Checks;
 using Cmms.Data.Analysis.Findings;
-using Cmms.Data.Analysis.Model;
 using Cmms.Data.Analysis.Reports;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Cmms.Data.Analysis;
@@ -26,111 +23,29 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Building the EF Core model is the one CPU-heavy step; it runs while the server answers the catalog queries.
         var reader = new CatalogReader(_dataSource);
         var notes = new List<string>();
-        var modelTask = options switch
-        {
-            { ModelContext: null } => Task.FromResult<ExpectedSchema?>(null),
-            { ModelCheck: ModelCheck.Always, ModelContext: { } create } => Task.Run(() => (ExpectedSchema?)ReadModel(create), cancellationToken),
-            { ModelContext: { } create } => ModelFromHistoryAsync(reader, create, notes, cancellationToken),
-        };
+        var modelTask = CatalogJudge.ReadModelAsync(options, reader.ReadHistoryAsync, notes, cancellationToken);
         var catalog = await reader.ReadAsync(options.Schemas, cancellationToken).ConfigureAwait(false);
         var model = await modelTask.ConfigureAwait(false);
 
-        var redundant = IntentionalRedundancy.Apply(RedundancyCheck.Run(catalog), model).ToList();
+        var structural = CatalogJudge.StructuralFindings(catalog, model);
         // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
         // applying both fixes would drop the cover too.
+        var redundant = structural.Where(f => f.Kind is FindingKind.DuplicateIndex or FindingKind.RedundantIndex).ToList();
         var kept = redundant.Select(f => (f.Table!, f.Index!)).Concat(redundant.Select(f => (f.Table!, f.CoveredBy!))).ToHashSet();
         // An index rebuilt as a partial one keeps its name, so it is not also proposed for dropping as unused.
         var rebuilt = IndexShapeCheck.FindMostlyNull(catalog).Where(f => !kept.Contains((f.Table!, f.Index!))).ToList();
         kept.UnionWith(rebuilt.Select(f => (f.Table!, f.Index!)));
         var findings = IndexUsageCheck.FindInvalid(catalog)
-            .Concat(redundant)
-            .Concat(ForeignKeyCheck.Run(catalog))
-            .Concat(model is null ? [] : ModelDriftCheck.Run(catalog, model))
+            .Concat(structural)
             .Concat(TableCheck.FindTablesWithoutPrimaryKey(catalog))
             .Concat(TableCheck.FindNotValidConstraints(catalog))
             .Concat(SequenceCheck.Run(catalog, notes))
             .Concat(BloatCheck.Run(catalog, notes))
             .Concat(IndexUsageCheck.FindUnused(catalog, kept))
             .Concat(rebuilt)
-            .Concat(HealthChecks.Run(catalog, kept, options, notes))
-            .OrderByDescending(f => f.Severity)
-            .ThenBy(f => f.Kind)
-            .ThenBy(f => f.Table, StringComparer.Ordinal)
-            .ThenBy(f => f.Index, StringComparer.Ordinal)
-            .ToList();
-        if (options.Baseline is { } baseline)
-        {
-            var accepted = findings.RemoveAll(baseline.Accepts);
-            notes.Add($"{accepted} finding(s) left out: accepted in the baseline.");
-        }
-
-        var facts = catalog.Facts;
-        var summary = new AnalysisSummary(
-            facts.Database,
-            facts.ServerVersion,
-            facts.Schemas,
-            model is null ? "none" : options.ModelName,
-            facts.StatisticsResetAt,
-            catalog.Tables.Count,
-            catalog.Indexes.Count,
-            AnalysisSummary.CountBySeverity(findings),
-            AnalysisSummary.CountByKind(findings),
-            notes);
-        return new AnalysisReport(findings, summary, TableReports(catalog));
-    }
-
-    private static ExpectedSchema ReadModel(Func<DbContext> create)
-    {
-        using var context = create();
-        return ExpectedSchemaReader.Read(context);
-    }
-
-    // ModelCheck.WhenMigrated: the model when the history holds at least one of its migrations.
-    private static async Task<ExpectedSchema?> ModelFromHistoryAsync(
-        CatalogReader reader,
-        Func<DbContext> create,
-        List<string> notes,
-        CancellationToken cancellationToken)
-    {
-        var history = await reader.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
-        if (history is { Exists: true, IsReadable: false })
-        {
-            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
-            return null;
-        }
-
-        if (history.MigrationIds.Count == 0)
-        {
-            return null;
-        }
-
-        var model = await Task.Run(() => ReadModel(create), cancellationToken).ConfigureAwait(false);
-        return history.MigrationIds.Intersect(model.MigrationIds, StringComparer.Ordinal).Any() ? model : null;
-    }
-
-    private static List<TableReport> TableReports(CatalogSnapshot catalog)
-    {
-        var indexes = catalog.Indexes.ToLookup(i => i.QualifiedTable, StringComparer.Ordinal);
-        return catalog.Tables.Select(table => Report(table, indexes[table.QualifiedName].ToList())).ToList();
-    }
-
-    private static TableReport Report(CatalogTable table, List<CatalogIndex> indexes)
-    {
-        var indexBytes = indexes.Sum(i => i.SizeBytes);
-        var tuples = table.LiveTuples + table.DeadTuples;
-        return new TableReport(
-            table.QualifiedName,
-            JsonNamingPolicy.SnakeCaseLower.ConvertName(table.Kind.ToString()),
-            table.EstimatedRows < 0 ? null : (long)table.EstimatedRows,
-            table.TableBytes + indexBytes,
-            table.TableBytes,
-            indexBytes,
-            indexes.Count,
-            table.LiveTuples,
-            table.DeadTuples,
-            tuples == 0 ? null : (double)table.DeadTuples / tuples);
+            .Concat(HealthChecks.Run(catalog, kept, options, notes));
+        return CatalogJudge.Report(catalog, findings, model, options, notes);
     }
 }

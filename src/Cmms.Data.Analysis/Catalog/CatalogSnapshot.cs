@@ -25,6 +25,13 @@ internal sealed record CatalogSnapshot
     /// <summary>Columns, heap and vacuum facts, long names and open transactions (<see cref="HealthCatalogSql" />).</summary>
     public HealthSnapshot Health { get; init; } = HealthSnapshot.Empty;
 
+    /// <summary>How the fixes are written: PostgreSQL's SQL unless the reader says otherwise (SQLite's reader does).</summary>
+    public FixDialect Fixes
+    {
+        get => field ??= new PostgreSqlFixDialect(Quoter);
+        init;
+    }
+
     public static string StatisticsKey(string schema, string relation, string column) => $"{schema}.{relation}.{column}";
 }
 

@@ -40,7 +40,7 @@ internal static class ForeignKeyCheck
                     foreignKey.Name,
                     $"Foreign key {duplicate.Name} ({string.Join(", ", duplicate.Columns)}) duplicates {foreignKey.Name}: "
                     + $"every write to {duplicate.QualifiedTable} and every delete in {duplicate.ReferencedTable} checks both.",
-                    $"ALTER TABLE {catalog.Quoter.Quote(duplicate.Schema, duplicate.Table)} DROP CONSTRAINT {catalog.Quoter.Quote(duplicate.Name)};");
+                    catalog.Fixes.DropForeignKey(duplicate));
             }
 
             var indexes = indexesByTable[foreignKey.QualifiedTable].ToList();
@@ -61,7 +61,7 @@ internal static class ForeignKeyCheck
                 $"Foreign key {foreignKey.Name} ({columns}) references {foreignKey.ReferencedTable} but no index leads with ({columns})"
                 + (nearMiss is null ? string.Empty : $" ({nearMiss})")
                 + $": every delete or key update in {foreignKey.ReferencedTable} scans {foreignKey.QualifiedTable}.",
-                FixSql.CreateIndex(tables[foreignKey.QualifiedTable], name, foreignKey.Columns, catalog, taken));
+                catalog.Fixes.CreateIndex(tables[foreignKey.QualifiedTable], name, foreignKey.Columns, catalog, taken));
         }
     }
 

@@ -24,8 +24,13 @@ internal static class ModelDriftCheck
 
         var schemas = catalog.Facts.Schemas.ToHashSet(StringComparer.Ordinal);
         var existingTables = catalog.Tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
-        var actual = catalog.Indexes.Where(i => model.Tables.Contains(i.QualifiedTable)).ToDictionary(i => (i.QualifiedTable, i.Name));
-        var expected = model.Indexes.Where(e => schemas.Contains(e.Table[..e.Table.IndexOf('.', StringComparison.Ordinal)])).ToList();
+        // Keys are compared only where the catalog keeps their names; SQLite keeps none (sqlite_autoindex_t_1).
+        var keys = catalog.Fixes.KeepsKeyNames;
+        var actual = catalog.Indexes.Where(i => model.Tables.Contains(i.QualifiedTable) && (keys || !i.Definition.IsConstraint))
+            .ToDictionary(i => (i.QualifiedTable, i.Name));
+        var expected = model.Indexes
+            .Where(e => schemas.Contains(e.Table[..e.Table.IndexOf('.', StringComparison.Ordinal)]) && (keys || !e.Definition.IsConstraint))
+            .ToList();
         var findings = new List<Finding>();
 
         foreach (var index in expected)
@@ -43,7 +48,7 @@ internal static class ModelDriftCheck
                 findings.Add(Missing(
                     index,
                     $"{index.Name} differs from the Cmms.Data model ({string.Join("; ", differences)}): database {FindingText.Shape(found.Definition)}, model {index.Shape}.",
-                    FixSql.DropIndex(found, catalog.Quoter) + Environment.NewLine + Or(index.CreateSql)));
+                    catalog.Fixes.DropIndex(found) + Environment.NewLine + Or(index.CreateSql)));
             }
         }
 
@@ -57,7 +62,7 @@ internal static class ModelDriftCheck
                 name,
                 null,
                 $"{name} {FindingText.Shape(index.Definition)} is not in the Cmms.Data model: declare it (HasIndex) so migrations know it, or drop it.",
-                FixSql.DropIndex(index, catalog.Quoter)));
+                catalog.Fixes.DropIndex(index)));
         }
 
         return findings;

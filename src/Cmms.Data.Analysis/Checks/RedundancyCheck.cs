@@ -25,7 +25,8 @@ internal static class RedundancyCheck
             var relation = duplicate ? "duplicates" : "is a leading prefix of";
             var detail = $"{index.Name} {FindingText.Shape(redundant.Index)} {relation} {FindingText.Role(redundant.CoveredBy)} "
                 + $"{redundant.CoveredBy.Name} {FindingText.Shape(redundant.CoveredBy)}, which serves all its queries; "
-                + $"dropping it saves {FindingText.Size(index.SizeBytes)} and work on every write.";
+                // No index takes 0 bytes: 0 is a size not measured (SQLite without dbstat).
+                + (index.SizeBytes > 0 ? $"dropping it saves {FindingText.Size(index.SizeBytes)} and work on every write." : "dropping it saves work on every write.");
 
             yield return new Finding(
                 duplicate ? FindingKind.DuplicateIndex : FindingKind.RedundantIndex,
@@ -34,7 +35,7 @@ internal static class RedundancyCheck
                 index.Name,
                 redundant.CoveredBy.Name,
                 detail,
-                FixSql.DropIndex(index, catalog.Quoter));
+                catalog.Fixes.DropIndex(index));
         }
     }
 }

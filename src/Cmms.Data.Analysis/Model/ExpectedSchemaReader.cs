@@ -17,13 +17,21 @@ internal static class ExpectedSchemaReader
 {
     private const string DefaultSchema = "public";
 
+    // SQLite has no schemas; its analyzer calls the file's own database by SQLite's name for it (https://sqlite.org/lang_attach.html).
+    private const string SqliteSchema = "main";
+
+    // IDatabaseProvider.Name of EF Core's SQLite provider (its assembly name).
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     public static ExpectedSchema Read(DbContext context)
     {
         // The design-time model keeps what migrations need (and the conventions' results); the runtime model drops some.
         var model = context.GetService<IDesignTimeModel>().Model;
         var relational = model.GetRelationalModel();
         var createSql = CreateStatements(context, relational);
-        var defaultSchema = model.GetDefaultSchema() ?? DefaultSchema;
+        var defaultSchema = context.Database.ProviderName == SqliteProvider
+            ? SqliteSchema
+            : model.GetDefaultSchema() ?? DefaultSchema;
 
         var tables = relational.Tables.Select(t => $"{t.Schema ?? defaultSchema}.{t.Name}").ToHashSet(StringComparer.Ordinal);
         var indexes = ModelIndexDefinitions.Read(model, defaultSchema)

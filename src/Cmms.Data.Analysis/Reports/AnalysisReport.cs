@@ -14,7 +14,7 @@ public sealed record AnalysisReport(IReadOnlyList<Finding> Findings, AnalysisSum
 
 /// <summary>What was analyzed, and the findings counted.</summary>
 /// <param name="Database">The database name.</param>
-/// <param name="ServerVersion">The PostgreSQL version.</param>
+/// <param name="ServerVersion">The server version (PostgreSQL's, or the SQLite library's).</param>
 /// <param name="Schemas">The analyzed schemas.</param>
 /// <param name="Model">The model drift was checked against: <c>cmms</c> or <c>none</c>.</param>
 /// <param name="StatisticsResetAt">When statistics were last reset (the evidence window of <c>unused_index</c>), if ever.</param>
@@ -35,6 +35,12 @@ public sealed record AnalysisSummary(
     IReadOnlyDictionary<string, int> ByKind,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>
+    ///     The database engine analyzed: <c>PostgreSQL</c>, or <c>SQLite</c> (whose catalog keeps no statistics, so the
+    ///     statistics window is not part of the report).
+    /// </summary>
+    public string Engine { get; init; } = "PostgreSQL";
+
     /// <summary>All findings.</summary>
     public int FindingCount => BySeverity.Values.Sum();
 

@@ -29,6 +29,7 @@ public static partial class JsonReportWriter
             report.Findings.Select(f => new FindingDto(f.Kind.Name(), f.Severity.Name(), f.Table, f.Index, f.CoveredBy, UnprintableText.Escape(f.Detail), f.Fix)).ToList(),
             new SummaryDto(
                 SchemaVersion,
+                summary.Engine,
                 summary.Database,
                 summary.ServerVersion,
                 summary.Schemas,
@@ -50,6 +51,7 @@ public static partial class JsonReportWriter
 
     internal sealed record SummaryDto(
         int SchemaVersion,
+        string Engine,
         string Database,
         string ServerVersion,
         IReadOnlyList<string> Schemas,

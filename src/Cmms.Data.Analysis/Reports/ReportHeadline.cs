@@ -10,8 +10,10 @@ internal static class ReportHeadline
     {
         ArgumentNullException.ThrowIfNull(summary);
 
-        var statistics = summary.StatisticsResetAt is { } reset ? $"statistics since {FindingText.Time(reset)}" : "statistics never reset";
-        return $"{summary.Database} on PostgreSQL {summary.ServerVersion} · schemas {string.Join(", ", summary.Schemas)} · "
+        var statistics = summary.StatisticsResetAt is { } reset ? $"statistics since {FindingText.Time(reset)}"
+            : summary.Engine == "PostgreSQL" ? "statistics never reset"
+            : "no statistics";
+        return $"{summary.Database} on {summary.Engine} {summary.ServerVersion} · schemas {string.Join(", ", summary.Schemas)} · "
             + $"model {summary.Model} · {statistics} · {summary.TableCount} tables, {summary.IndexCount} indexes";
     }
 

@@ -43,9 +43,10 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
 
         var summary = json.GetProperty("summary");
         summary.EnumerateObject().Select(p => p.Name).Should().Equal(
-            "schemaVersion", "database", "serverVersion", "schemas", "model", "statisticsResetAt",
+            "schemaVersion", "engine", "database", "serverVersion", "schemas", "model", "statisticsResetAt",
             "tableCount", "indexCount", "findingCount", "bySeverity", "byKind", "notes");
         summary.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        summary.GetProperty("engine").GetString().Should().Be("PostgreSQL");
         summary.GetProperty("database").GetString().Should().Be(db.DatabaseName);
         summary.GetProperty("schemas").EnumerateArray().Select(s => s.GetString()).Should().Equal("errors", "warnings");
         summary.GetProperty("model").GetString().Should().Be("none");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Cmms.Data.CommandLine;
+using Cmms.Data.Tool.Connection;
 
 namespace Cmms.Data.Tool.CommandLine;
 
@@ -11,10 +13,17 @@ internal static class CommonOptions
 {
     public static readonly Option<string?> Connection = new("--connection", "-c")
     {
-        Description = "Npgsql connection string (Host=…;Database=…;Username=…) or postgres:// URI. "
+        Description = "Npgsql connection string (Host=…;Database=…;Username=…) or postgres:// URI; for analyze also a SQLite file (Data Source=app.db). "
             + "Default: $CMMS_DB_CONNECTION, else the embedded server in .cmms/postgres.",
         HelpName = "connection-string",
     };
+
+    /// <summary>Forces the database engine of <see cref="Connection" />; analyze alone takes it (the other commands are PostgreSQL's).</summary>
+    public static readonly Option<string?> Provider = ChoiceOption.Create(
+        "--provider",
+        "The database engine: sqlite or postgresql. Default: detected from the connection (Data Source=app.db or a path ending .db/.sqlite is SQLite).",
+        SqliteFile.SqliteProvider,
+        SqliteFile.PostgreSqlProvider);
 
     public static readonly Option<bool> Json = new("--json")
     {

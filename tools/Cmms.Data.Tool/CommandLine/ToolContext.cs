@@ -32,6 +32,7 @@ internal sealed class ToolContext(ParseResult parseResult, ToolConsole console)
     {
         if (_connection is null)
         {
+            RefuseSqlite();
             _connection = await ConnectionResolver.ResolveAsync(ParseResult.GetValue(CommonOptions.Connection), cancellationToken)
                 .ConfigureAwait(false);
             if (Verbose || _connection.Source == ConnectionSource.Embedded)
@@ -41,5 +42,26 @@ internal sealed class ToolContext(ParseResult parseResult, ToolConsole console)
         }
 
         return _connection;
+    }
+
+    /// <summary>
+    ///     The SQLite file the connection names (<c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>), as a
+    ///     Microsoft.Data.Sqlite connection string, or <see langword="null" /> for PostgreSQL.
+    /// </summary>
+    public string? SqliteConnectionString
+        => SqliteFile.ConnectionString(
+            ParseResult.GetValue(CommonOptions.Connection) ?? System.Environment.GetEnvironmentVariable(ConnectionResolver.EnvironmentVariable),
+            ParseResult.GetValue(CommonOptions.Provider));
+
+    // Every command but analyze works on PostgreSQL alone: a SQLite file is refused in one line, before anything is opened.
+    private void RefuseSqlite()
+    {
+        if (SqliteConnectionString is not null)
+        {
+            throw new Errors.ToolException(
+                $"cmms-db {ParseResult.CommandResult.Command.Name} works on PostgreSQL only, and the connection names a SQLite database: "
+                + "only cmms-db analyze reads SQLite files. Pass a PostgreSQL connection string.",
+                ExitCodes.Usage);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Analysis.Findings;
 using Cmms.Data.Analysis.Reports;
 using Cmms.Data.Analysis.Sql;
+using Cmms.Data.Analysis.Sqlite;
 using Cmms.Data.CommandLine;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
@@ -51,11 +52,12 @@ internal static class AnalyzeCommand
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(
             "analyze",
-            "Read a database's catalog and report duplicate, redundant, missing, invalid, unused and bloated indexes, "
+            "Read a database's catalog (PostgreSQL, or a SQLite file) and report duplicate, redundant, missing, invalid, unused and bloated indexes, "
             + "foreign keys without an index and other schema problems, each with its fix. Never writes.",
             console,
             RunAsync,
             CommonOptions.Connection,
+            CommonOptions.Provider,
             CommonOptions.Json,
             Schemas,
             Model,
@@ -67,17 +69,9 @@ internal static class AnalyzeCommand
     {
         var model = context.Get(Model);
         var baseline = await ReadBaselineAsync(context.Get(Ignore), cancellationToken).ConfigureAwait(false);
-        var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var options = new AnalysisOptions
-        {
-            Schemas = context.Get(Schemas) ?? [],
-            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
-            ModelName = "cmms",
-            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
-            Baseline = baseline,
-        };
-        await using var dataSource = AnalysisDataSource.Create(connection.ConnectionString, "cmms-db analyze");
-        var report = await new DatabaseAnalyzer(dataSource).AnalyzeAsync(options, cancellationToken).ConfigureAwait(false);
+        var report = context.SqliteConnectionString is { } sqlite
+            ? await AnalyzeSqliteAsync(sqlite, model, context.Get(Schemas) ?? [], baseline, cancellationToken).ConfigureAwait(false)
+            : await AnalyzePostgreSqlAsync(context, model, baseline, cancellationToken).ConfigureAwait(false);
 
         var output = (context.Get(Format) ?? (context.Json ? "json" : "text")) switch
         {
@@ -104,6 +98,42 @@ internal static class AnalyzeCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async Task<AnalysisReport> AnalyzePostgreSqlAsync(ToolContext context, string? model, FindingBaseline? baseline, CancellationToken cancellationToken)
+    {
+        var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var options = new AnalysisOptions
+        {
+            Schemas = context.Get(Schemas) ?? [],
+            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
+            ModelName = "cmms",
+            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
+            Baseline = baseline,
+        };
+        await using var dataSource = AnalysisDataSource.Create(connection.ConnectionString, "cmms-db analyze");
+        return await new DatabaseAnalyzer(dataSource).AnalyzeAsync(options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The Cmms.Data model and its migrations are PostgreSQL's, so no SQLite file holds them: drift on SQLite is the
+    // library's, with the application's own context (SqliteAnalyzer with AnalysisOptions.ModelContext).
+    private static Task<AnalysisReport> AnalyzeSqliteAsync(
+        string connectionString,
+        string? model,
+        IReadOnlyList<string> schemas,
+        FindingBaseline? baseline,
+        CancellationToken cancellationToken)
+    {
+        if (model == "cmms")
+        {
+            throw new ToolException(
+                "--model cmms compares with the Cmms.Data model, which is PostgreSQL's: on a SQLite file, drop --model, "
+                + "or check drift from your own context with the library's SqliteAnalyzer.",
+                ExitCodes.Usage);
+        }
+
+        var options = new AnalysisOptions { Schemas = schemas, Baseline = baseline };
+        return new SqliteAnalyzer(connectionString).AnalyzeAsync(options, cancellationToken);
     }
 
     private static async Task<FindingBaseline?> ReadBaselineAsync(FileInfo? file, CancellationToken cancellationToken)

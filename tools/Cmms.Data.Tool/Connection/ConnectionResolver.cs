@@ -84,6 +84,17 @@ internal static partial class ConnectionResolver
             yield break;
         }
 
+        // A SQLite file's path is what its errors must name; only a password (Password=, for an encrypted file) is secret.
+        if (SqliteFile.Password(connectionString) is { } sqlite)
+        {
+            if (sqlite.Length > 0)
+            {
+                yield return sqlite;
+            }
+
+            yield break;
+        }
+
         yield return connectionString;
         string? password;
         try

@@ -1,0 +1,50 @@
+using Cmms.Data.Analysis.Catalog;
+using Cmms.Data.Analysis.Findings;
+
+namespace Cmms.Data.Analysis.Sqlite;
+
+/// <summary>
+///     <c>table_without_primary_key</c> on SQLite. A rowid table without a declared key still has its rowid, but that
+///     is no key to rely on: <c>VACUUM</c> may renumber it unless an <c>INTEGER PRIMARY KEY</c> names it
+///     (https://sqlite.org/lang_vacuum.html), and EF Core tracks no row of a keyless entity. A <c>WITHOUT ROWID</c>
+///     table always has one (SQLite refuses it otherwise). <c>ALTER TABLE</c> cannot add a key, so the fix is the
+///     table rebuild, on a unique index over NOT NULL columns when the table has one.
+/// </summary>
+internal static class SqliteTableCheck
+{
+    public static IEnumerable<Finding> FindTablesWithoutPrimaryKey(CatalogSnapshot catalog, SqliteFixDialect fixes)
+    {
+        var indexesByTable = catalog.Indexes.ToLookup(i => i.TableName, StringComparer.Ordinal);
+        var taken = catalog.Indexes.Select(i => (i.Schema, i.Name)).Concat(catalog.Tables.Select(t => (t.Schema, t.Name))).ToHashSet();
+        foreach (var table in catalog.Tables.Where(t => !t.HasPrimaryKey))
+        {
+            var candidate = indexesByTable[table.Name].Where(CanBecomePrimaryKey).OrderBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault();
+            var rebuild = candidate is null ? null : fixes.RebuildWithPrimaryKey(table.Name, candidate, taken);
+            var fix = rebuild
+                ?? (candidate is null
+                    ? $"-- choose the columns that identify a row, then rebuild {UnprintableNameShown(table.Name)} with PRIMARY KEY (…): https://sqlite.org/lang_altertable.html#otheralter"
+                    : $"-- rebuild {UnprintableNameShown(table.Name)} by hand with PRIMARY KEY on the columns of {UnprintableNameShown(candidate.Name)}: "
+                        + "its definition cannot be rewritten or printed safely (https://sqlite.org/lang_altertable.html#otheralter)");
+            var hint = candidate is null
+                ? string.Empty
+                : $" The unique index {candidate.Name} on NOT NULL columns can become it, in a rebuild of the table.";
+            yield return new Finding(
+                FindingKind.TableWithoutPrimaryKey,
+                FindingSeverity.Warning,
+                table.QualifiedName,
+                null,
+                null,
+                $"{table.QualifiedName} has no primary key: SQLite addresses its rows by a rowid that VACUUM may renumber, "
+                + $"and EF Core cannot track, update or delete them.{hint}",
+                fix);
+        }
+    }
+
+    // A PRIMARY KEY takes plain columns; NOT NULL ones keep every row's key as it was in the unique index.
+    private static bool CanBecomePrimaryKey(CatalogIndex index)
+        => index is { BacksConstraint: false, Definition: { IsUnique: true, IsPartial: false } }
+            && index.Definition.KeyColumns.All(k => k is { IsExpression: false, Collation: null })
+            && index.Columns.All(c => c.NotNull);
+
+    private static string UnprintableNameShown(string name) => Sql.UnprintableText.Escape(name);
+}
