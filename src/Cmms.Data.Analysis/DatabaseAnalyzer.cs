@@ -29,14 +29,16 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
         // Building the EF Core model is the one CPU-heavy step; it runs while the server answers the catalog queries.
         var reader = new CatalogReader(_dataSource);
         var notes = new List<string>();
+        var historyTask = options.ModelContext is null ? Task.FromResult(MigrationHistory.NotRead) : reader.ReadHistoryAsync(cancellationToken);
         var modelTask = options switch
         {
             { ModelContext: null } => Task.FromResult<ExpectedSchema?>(null),
             { ModelCheck: ModelCheck.Always, ModelContext: { } create } => Task.Run(() => (ExpectedSchema?)ReadModel(create), cancellationToken),
-            { ModelContext: { } create } => ModelFromHistoryAsync(reader, create, notes, cancellationToken),
+            { ModelContext: { } create } => ModelFromHistoryAsync(historyTask, create, notes, cancellationToken),
         };
         var catalog = await reader.ReadAsync(options.Schemas, cancellationToken).ConfigureAwait(false);
         var model = await modelTask.ConfigureAwait(false);
+        var pending = PendingMigrations(model, await historyTask.ConfigureAwait(false), notes);
 
         var redundant = IntentionalRedundancy.Apply(RedundancyCheck.Run(catalog), model).ToList();
         // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
@@ -74,7 +76,7 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
             AnalysisSummary.CountBySeverity(findings),
             AnalysisSummary.CountByKind(findings),
             notes);
-        return new AnalysisReport(findings, summary, TableReports(catalog));
+        return new AnalysisReport(findings, summary, TableReports(catalog)) { PendingMigrations = pending };
     }
 
     private static ExpectedSchema ReadModel(Func<DbContext> create)
@@ -83,14 +85,31 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
         return ExpectedSchemaReader.Read(context);
     }
 
+    // The model's migrations the history lacks; none when no model was compared or the history could not be read.
+    private static List<string> PendingMigrations(ExpectedSchema? model, MigrationHistory history, List<string> notes)
+    {
+        if (model is null)
+        {
+            return [];
+        }
+
+        if (history is { Exists: true, IsReadable: false })
+        {
+            notes.Add("__EFMigrationsHistory exists but this role may not read it, so pending migrations are unknown.");
+            return [];
+        }
+
+        return model.MigrationIds.Except(history.MigrationIds, StringComparer.Ordinal).ToList();
+    }
+
     // ModelCheck.WhenMigrated: the model when the history holds at least one of its migrations.
     private static async Task<ExpectedSchema?> ModelFromHistoryAsync(
-        CatalogReader reader,
+        Task<MigrationHistory> historyTask,
         Func<DbContext> create,
         List<string> notes,
         CancellationToken cancellationToken)
     {
-        var history = await reader.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var history = await historyTask.ConfigureAwait(false);
         if (history is { Exists: true, IsReadable: false })
         {
             notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
