@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cmms.Data.Bench.Benchmarks;
 using Cmms.Data.Bench.Schemas;
+using Npgsql;
 using static System.FormattableString;
 
 namespace Cmms.Data.Bench.AnalyzeSpeed;
@@ -29,7 +30,9 @@ internal static class AnalyzeSpeedBenchmark
             throw new InvalidOperationException(Invariant($"No cmms-db executable at {cmmsDb.FullName}: build it (dotnet build tools/Cmms.Data.Tool -c Release) or pass --cmms-db."));
         }
 
-        await using var database = await ScratchDatabase.CreateAsync(serverConnectionString, "cmms_analyze_speed", cancellationToken).ConfigureAwait(false);
+        // Dropping a database of thousands of relations takes longer than Npgsql's default 30 s command timeout on a busy machine.
+        var server = new NpgsqlConnectionStringBuilder(serverConnectionString) { CommandTimeout = 600 }.ConnectionString;
+        await using var database = await ScratchDatabase.CreateAsync(server, "cmms_analyze_speed", cancellationToken).ConfigureAwait(false);
         await progress.WriteLineAsync(Invariant($"cmms-bench: generating {catalog} in scratch database {database.Name}")).ConfigureAwait(false);
         var generation = Stopwatch.StartNew();
         MachineInfo machine;
