@@ -81,6 +81,23 @@ internal static class CatalogJudge
         return new AnalysisReport(findings, summary, TableReports(catalog));
     }
 
+    /// <summary>The model's migrations the history lacks; none when no model was compared or the history could not be read.</summary>
+    public static List<string> PendingMigrations(ExpectedSchema? model, MigrationHistory history, List<string> notes)
+    {
+        if (model is null)
+        {
+            return [];
+        }
+
+        if (history is { Exists: true, IsReadable: false })
+        {
+            notes.Add("__EFMigrationsHistory exists but this role may not read it, so pending migrations are unknown.");
+            return [];
+        }
+
+        return model.MigrationIds.Except(history.MigrationIds, StringComparer.Ordinal).ToList();
+    }
+
     private static ExpectedSchema ReadModel(Func<DbContext> create)
     {
         using var context = create();

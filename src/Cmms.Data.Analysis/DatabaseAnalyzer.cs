@@ -25,9 +25,11 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
 
         var reader = new CatalogReader(_dataSource);
         var notes = new List<string>();
-        var modelTask = CatalogJudge.ReadModelAsync(options, reader.ReadHistoryAsync, notes, cancellationToken);
+        var historyTask = options.ModelContext is null ? Task.FromResult(MigrationHistory.NotRead) : reader.ReadHistoryAsync(cancellationToken);
+        var modelTask = CatalogJudge.ReadModelAsync(options, _ => historyTask, notes, cancellationToken);
         var catalog = await reader.ReadAsync(options.Schemas, cancellationToken).ConfigureAwait(false);
         var model = await modelTask.ConfigureAwait(false);
+        var pending = CatalogJudge.PendingMigrations(model, await historyTask.ConfigureAwait(false), notes);
 
         var structural = CatalogJudge.StructuralFindings(catalog, model);
         // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
@@ -46,6 +48,6 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
             .Concat(IndexUsageCheck.FindUnused(catalog, kept))
             .Concat(rebuilt)
             .Concat(HealthChecks.Run(catalog, kept, options, notes));
-        return CatalogJudge.Report(catalog, findings, model, options, notes);
+        return CatalogJudge.Report(catalog, findings, model, options, notes) with { PendingMigrations = pending };
     }
 }

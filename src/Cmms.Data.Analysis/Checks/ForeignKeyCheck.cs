@@ -18,10 +18,7 @@ internal static class ForeignKeyCheck
     public static IEnumerable<Finding> Run(CatalogSnapshot catalog)
     {
         var indexesByTable = catalog.Indexes.Where(i => i.IsValid).ToLookup(i => i.QualifiedTable, StringComparer.Ordinal);
-        var taken = catalog.Indexes.Select(i => (i.Schema, i.Name))
-            .Concat(catalog.Tables.Select(t => (t.Schema, t.Name)))
-            .Concat(catalog.Sequences.Select(s => (s.Schema, s.Name)))
-            .ToHashSet();
+        var taken = FixSql.TakenNames(catalog);
 
         var tables = catalog.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
         var identical = catalog.Constraints.Where(c => c.IsForeignKey)

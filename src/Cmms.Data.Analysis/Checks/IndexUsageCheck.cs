@@ -13,12 +13,28 @@ namespace Cmms.Data.Analysis.Checks;
 /// </summary>
 internal static class IndexUsageCheck
 {
+    /// <summary>
+    ///     Invalid indexes, each with its rebuild. An index attached to an invalid partitioned table's index is left to
+    ///     that one (it cannot be dropped alone, and the parent's rebuild replaces it); a partitioned table's index is
+    ///     rebuilt as a twin (<see cref="PartitionedIndexRebuild" />).
+    /// </summary>
     public static IEnumerable<Finding> FindInvalid(CatalogSnapshot catalog)
     {
-        foreach (var index in catalog.Indexes.Where(i => !i.IsValid))
+        ArgumentNullException.ThrowIfNull(catalog);
+
+        var invalid = catalog.Indexes.Where(i => !i.IsValid).ToList();
+        var parentSchemas = catalog.Tables.Where(t => t.ParentSchema is not null).ToDictionary(t => t.QualifiedName, t => t.ParentSchema!, StringComparer.Ordinal);
+        var invalidNames = invalid.Select(i => (i.Schema, i.Name)).ToHashSet();
+        var taken = FixSql.TakenNames(catalog);
+        foreach (var index in invalid.Where(i => !(i.ParentIndex is { } parent && invalidNames.Contains((parentSchemas.GetValueOrDefault(i.QualifiedTable, i.Schema), parent)))))
         {
             var cause = index.Definition.IsUnique
                 ? " A unique build usually fails on duplicate rows: remove them before rebuilding."
+                : string.Empty;
+            var partitioned = index is { IsPartitioned: true, BacksConstraint: false };
+            var how = partitioned
+                ? " A partitioned table's index cannot be rebuilt in place: the fix builds a twin on every partition concurrently, "
+                    + "attaches it, drops the invalid index (a short ACCESS EXCLUSIVE lock) and renames the twin."
                 : string.Empty;
             yield return new Finding(
                 FindingKind.InvalidIndex,
@@ -27,8 +43,10 @@ internal static class IndexUsageCheck
                 index.Name,
                 null,
                 $"{index.Name} {FindingText.Shape(index.Definition)} is invalid: a concurrent build failed (or is running now). "
-                + $"Every write maintains it, no query uses it.{cause}",
-                FixSql.DropIndex(index, catalog.Quoter) + Environment.NewLine + FixSql.Recreate(index));
+                + $"Every write maintains it, no query uses it.{cause}{how}",
+                partitioned
+                    ? PartitionedIndexRebuild.Statements(index, catalog, taken)
+                    : FixSql.DropIndex(index, catalog.Quoter) + Environment.NewLine + FixSql.Recreate(index));
         }
     }
 

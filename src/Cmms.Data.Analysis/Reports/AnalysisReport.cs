@@ -10,6 +10,13 @@ public sealed record AnalysisReport(IReadOnlyList<Finding> Findings, AnalysisSum
 {
     /// <summary>Whether a finding at least as severe as <paramref name="threshold" /> exists.</summary>
     public bool HasFindingsAtOrAbove(FindingSeverity threshold) => Findings.Any(f => f.Severity >= threshold);
+
+    /// <summary>
+    ///     The ids of the compared model's migrations that <c>__EFMigrationsHistory</c> lacks, oldest first; empty when
+    ///     no model was compared (<see cref="AnalysisOptions.ModelContext" />) or the history could not be read (the
+    ///     summary's notes say so).
+    /// </summary>
+    public IReadOnlyList<string> PendingMigrations { get; init; } = [];
 }
 
 /// <summary>What was analyzed, and the findings counted.</summary>

@@ -24,7 +24,36 @@ public static class TextReportWriter
 
         var text = new StringBuilder();
         text.AppendLine(Show(ReportHeadline.Context(report.Summary))).AppendLine();
-        foreach (var finding in report.Findings)
+        AppendFindings(text, report.Findings);
+        text.AppendLine(ReportHeadline.Counts(report.Summary));
+        foreach (var note in report.Summary.Notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"note: {Show(note)}");
+        }
+
+        text.AppendLine();
+        AppendTables(text, report.Tables);
+        return text.ToString();
+    }
+
+    /// <summary>
+    ///     Findings alone, each as the report shows it (severity, kind, table and object; the detail; the fix), for a
+    ///     message of their own such as a failed test's.
+    /// </summary>
+    /// <param name="findings">The findings.</param>
+    /// <returns>The rendered findings, every database-derived name escaped.</returns>
+    public static string WriteFindings(IEnumerable<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+
+        var text = new StringBuilder();
+        AppendFindings(text, findings);
+        return text.ToString();
+    }
+
+    private static void AppendFindings(StringBuilder text, IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
         {
             var coveredBy = finding.CoveredBy is null ? string.Empty : $" (covered by {Show(finding.CoveredBy)})";
             text.AppendLine(CultureInfo.InvariantCulture, $"{finding.Severity.Name().ToUpperInvariant(),-8}{finding.Kind.Name()}{Target(finding)}{coveredBy}");
@@ -36,16 +65,6 @@ public static class TextReportWriter
 
             text.AppendLine();
         }
-
-        text.AppendLine(ReportHeadline.Counts(report.Summary));
-        foreach (var note in report.Summary.Notes)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"note: {Show(note)}");
-        }
-
-        text.AppendLine();
-        AppendTables(text, report.Tables);
-        return text.ToString();
     }
 
     private static string Target(Finding finding)

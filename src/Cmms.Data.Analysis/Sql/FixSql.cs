@@ -89,6 +89,17 @@ internal static partial class FixSql
         return string.Join(Environment.NewLine, statements);
     }
 
+    /// <summary>The names of every index, table and sequence of the catalog, by schema: what a new index may not be called.</summary>
+    public static HashSet<(string Schema, string Name)> TakenNames(CatalogSnapshot catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+
+        return catalog.Indexes.Select(i => (i.Schema, i.Name))
+            .Concat(catalog.Tables.Select(t => (t.Schema, t.Name)))
+            .Concat(catalog.Sequences.Select(s => (s.Schema, s.Name)))
+            .ToHashSet();
+    }
+
     /// <summary>
     ///     <paramref name="baseName" /> cut to what PostgreSQL keeps, with a number appended while a relation of
     ///     <paramref name="schema" /> in <paramref name="taken" /> has it; the result is added to <paramref name="taken" />.

@@ -94,6 +94,68 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
         }
     }
 
+    [Fact]
+    public async Task Invalid_indexes_of_partitioned_tables_are_rebuilt_by_their_printed_fix_and_analyze_again_clean()
+    {
+        const string schema = "partitioned_rebuild";
+        await AnalysisDatabase.CreateSchemaAsync(
+            db,
+            schema,
+            "CREATE TABLE readings (id int NOT NULL, at date NOT NULL, sensor int NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at)",
+            "CREATE TABLE readings_2025 PARTITION OF readings FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+            "CREATE TABLE readings_2026 PARTITION OF readings FOR VALUES FROM ('2026-01-01') TO ('2027-01-01') PARTITION BY RANGE (at)",
+            "CREATE TABLE readings_2026_h1 PARTITION OF readings_2026 FOR VALUES FROM ('2026-01-01') TO ('2026-07-01')",
+            "CREATE TABLE readings_2026_h2 PARTITION OF readings_2026 FOR VALUES FROM ('2026-07-01') TO ('2027-01-01')",
+            "INSERT INTO readings VALUES (1, '2025-03-01', 7), (2, '2025-03-01', 7), (3, '2026-03-01', 8), (4, '2026-09-01', 9)",
+            // The ON ONLY recipe stopped half way: one partition's index attached, the others never built.
+            "CREATE INDEX ix_readings_sensor ON ONLY readings (sensor)",
+            "CREATE INDEX CONCURRENTLY ix_readings_2025_sensor ON readings_2025 (sensor)",
+            "ALTER INDEX ix_readings_sensor ATTACH PARTITION ix_readings_2025_sensor",
+            "CREATE UNIQUE INDEX ux_readings_at_sensor ON ONLY readings (at, sensor)");
+        // A concurrent unique build failed on a partition (duplicates) and its invalid index was attached anyway; the
+        // duplicates are gone now, but neither REINDEX nor DROP INDEX on the partition's index can mend the parent.
+        var failedBuild = () => Sql.ExecuteAsync(db.ConnectionString, $"CREATE UNIQUE INDEX CONCURRENTLY ux_readings_2025_at_sensor ON {schema}.readings_2025 (at, sensor)");
+        await failedBuild.Should().ThrowAsync<Npgsql.PostgresException>();
+        await Sql.ExecuteEachAsync(
+            db.ConnectionString,
+            $"ALTER INDEX {schema}.ux_readings_at_sensor ATTACH PARTITION {schema}.ux_readings_2025_at_sensor",
+            $"DELETE FROM {schema}.readings WHERE id = 2");
+        (await Sql.InvalidIndexesAsync(db.ConnectionString)).Should().BeEquivalentTo(
+            $"{schema}.ix_readings_sensor", $"{schema}.ux_readings_at_sensor", $"{schema}.ux_readings_2025_at_sensor");
+
+        var before = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", schema, "--model", "none");
+
+        before.Findings.Where(f => f.Kind == "invalid_index").Select(f => (f.Table, f.Index)).Should().BeEquivalentTo(
+            [($"{schema}.readings", "ix_readings_sensor"), ($"{schema}.readings", "ux_readings_at_sensor")],
+            "the attached partition index goes with its parent's rebuild, so only the parents are reported");
+        var unique = before.Findings.Single(f => f.Index == "ux_readings_at_sensor").Fix.Split(Environment.NewLine);
+        unique.Should().Equal(
+            $"CREATE UNIQUE INDEX ux_readings_at_sensor_rebuilt ON ONLY {schema}.readings USING btree (at, sensor);",
+            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2025_ux_readings_at_sensor_rebuilt ON {schema}.readings_2025 USING btree (at, sensor);",
+            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2025_ux_readings_at_sensor_rebuilt;",
+            $"CREATE UNIQUE INDEX readings_2026_ux_readings_at_sensor_rebuilt ON ONLY {schema}.readings_2026 USING btree (at, sensor);",
+            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2026_h1_readings_2026_ux_readings_at_sensor_rebuilt ON {schema}.readings_2026_h1 USING btree (at, sensor);",
+            $"ALTER INDEX {schema}.readings_2026_ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_h1_readings_2026_ux_readings_at_sensor_rebuilt;",
+            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2026_h2_readings_2026_ux_readings_at_sensor_rebuilt ON {schema}.readings_2026_h2 USING btree (at, sensor);",
+            $"ALTER INDEX {schema}.readings_2026_ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_h2_readings_2026_ux_readings_at_sensor_rebuilt;",
+            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_ux_readings_at_sensor_rebuilt;",
+            $"DROP INDEX IF EXISTS {schema}.ux_readings_at_sensor;",
+            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt RENAME TO ux_readings_at_sensor;");
+
+        await ApplyAsync(string.Join('\n', before.Findings.Select(f => f.Fix)));
+        var after = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", schema, "--model", "none");
+
+        after.StructuralKeys.Should().BeEmpty("both partitioned indexes were rebuilt valid and the fixes introduced nothing");
+        (await Sql.InvalidIndexesAsync(db.ConnectionString)).Should().BeEmpty();
+        (await Sql.ListAsync<string>(
+                db.ConnectionString,
+                $"SELECT c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = '{schema}.readings'::regclass ORDER BY 1"))
+            .Should().Equal("ix_readings_sensor", "readings_pkey", "ux_readings_at_sensor");
+        var duplicate = () => Sql.ExecuteAsync(db.ConnectionString, $"INSERT INTO {schema}.readings VALUES (5, '2026-09-01', 9)");
+        (await duplicate.Should().ThrowAsync<Npgsql.PostgresException>()).Which.ConstraintName.Should().Be(
+            "readings_2026_h2_readings_2026_ux_readings_at_sensor_rebuilt", "the rebuilt unique index enforces uniqueness on every partition");
+    }
+
     private async Task ApplyAsync(string fixes)
     {
         var file = Path.Combine(Path.GetTempPath(), $"cmms-round-trip-{PostgresDatabases.RandomSuffix()}.sql");

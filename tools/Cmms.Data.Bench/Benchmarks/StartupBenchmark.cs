@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Cmms.Data.Bench.Schemas;
 using static System.FormattableString;
 
@@ -17,7 +15,7 @@ internal static class StartupBenchmark
     public static async Task<StartupResult> RunAsync(string serverConnectionString, StartupTools tools, int runs, TextWriter progress, CancellationToken cancellationToken)
     {
         var notMeasured = new List<string>();
-        var hyperfine = await VersionAsync("hyperfine", ["--version"], cancellationToken).ConfigureAwait(false);
+        var hyperfine = await Hyperfine.VersionAsync(cancellationToken).ConfigureAwait(false);
         if (hyperfine is null)
         {
             return new StartupResult(null, [], ["every start-up command: hyperfine is not installed (apt-get install hyperfine)"]);
@@ -36,7 +34,7 @@ internal static class StartupBenchmark
             notMeasured.Add(Invariant($"cmms-db migrate, status, analyze: no cmms-db executable at {tools.CmmsDb?.FullName ?? "(none given)"} (build it with dotnet build tools/Cmms.Data.Tool -c Release, or pass --cmms-db)"));
         }
 
-        if (tools.MigrationsProject is { Exists: true } project && await VersionAsync("dotnet", ["ef", "--version"], cancellationToken).ConfigureAwait(false) is not null)
+        if (tools.MigrationsProject is { Exists: true } project && await Hyperfine.ToolVersionAsync("dotnet", ["ef", "--version"], cancellationToken).ConfigureAwait(false) is not null)
         {
             commands.Add(("dotnetEfDatabaseUpdate", "dotnet ef database update --no-build", Invariant($"dotnet ef database update --no-build --configuration Release --project {project.FullName}")));
         }
@@ -62,61 +60,7 @@ internal static class StartupBenchmark
         await using var database = await ScratchDatabase.CreateAsync(serverConnectionString, "cmms_bench_startup", cancellationToken).ConfigureAwait(false);
         await MigrationApplier.MigrateAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false);
         await progress.WriteLineAsync(Invariant($"  hyperfine {hyperfine}: {commands.Count} commands, {runs} runs each")).ConfigureAwait(false);
-        var export = Path.Combine(Path.GetTempPath(), "cmms-bench-hyperfine-" + Guid.NewGuid().ToString("N") + ".json");
-        try
-        {
-            var arguments = new List<string> { "--warmup", "1", "--runs", runs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--shell=none", "--style", "none", "--export-json", export };
-            arguments.AddRange(commands.Select(c => c.Command));
-            var (exitCode, error) = await RunAsync("hyperfine", arguments, database.ConnectionString, cancellationToken).ConfigureAwait(false);
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"hyperfine failed (exit code {exitCode}): {error.Trim()}");
-            }
-
-            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(export, cancellationToken).ConfigureAwait(false));
-            var times = json.RootElement.GetProperty("results").EnumerateArray()
-                .Select(r => r.GetProperty("times").EnumerateArray().Select(t => t.GetDouble() * 1000).ToList())
-                .ToList();
-            return new StartupResult(hyperfine, commands.Select((c, i) => new StartupCommand(c.Key, c.Title, Stats.Of(times[i]))).ToList(), notMeasured);
-        }
-        finally
-        {
-            File.Delete(export);
-        }
-    }
-
-    private static async Task<string?> VersionAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var (exitCode, output) = await RunAsync(tool, arguments, connectionString: null, cancellationToken, standardOutput: true).ConfigureAwait(false);
-            return exitCode == 0 ? output.Trim().Split('\n')[^1].Trim() : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Not installed.
-            return null;
-        }
-    }
-
-    private static async Task<(int ExitCode, string Text)> RunAsync(
-        string fileName, IEnumerable<string> arguments, string? connectionString, CancellationToken cancellationToken, bool standardOutput = false)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (connectionString is not null)
-        {
-            start.Environment[BenchEnvironment.ConnectionVariable] = connectionString;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, standardOutput ? await output.ConfigureAwait(false) : await error.ConfigureAwait(false));
+        var times = await Hyperfine.TimeAsync(commands.Select(c => c.Command).ToList(), warmup: 1, runs, database.ConnectionString, cancellationToken).ConfigureAwait(false);
+        return new StartupResult(hyperfine, commands.Select((c, i) => new StartupCommand(c.Key, c.Title, Stats.Of(times[i].ToList()))).ToList(), notMeasured);
     }
 }

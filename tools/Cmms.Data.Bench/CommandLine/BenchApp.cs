@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Cmms.Data.Bench.CommandLine;
 
-/// <summary>The cmms-bench command line: bench and verify-plans; every failure becomes one line and an exit code.</summary>
+/// <summary>The cmms-bench command line: bench, verify-plans and analyze-speed; every failure becomes one line and an exit code.</summary>
 internal static class BenchApp
 {
     public const int Success = 0;
@@ -16,12 +16,13 @@ internal static class BenchApp
 
     public static async Task<int> RunAsync(string[] args, BenchConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("cmms-bench: benchmark Cmms.Data against plain EF Core on a PostgreSQL server, and verify the catalog's query plans.");
+        var root = new RootCommand("cmms-bench: benchmark Cmms.Data against plain EF Core on a PostgreSQL server, verify the catalog's query plans, and time cmms-db analyze on a large generated catalog.");
         root.Options.Add(BenchContext.Connection);
         root.Options.Add(BenchContext.JsonOption);
         root.Options.Add(BenchContext.VerboseOption);
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(VerifyPlansCommand.Create(console));
+        root.Subcommands.Add(AnalyzeSpeedCommand.Create(console));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
