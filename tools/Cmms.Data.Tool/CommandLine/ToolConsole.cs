@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace Cmms.Data.Tool.CommandLine;
 
 /// <summary>
@@ -6,7 +8,16 @@ namespace Cmms.Data.Tool.CommandLine;
 /// <param name="Out">Standard output: the command's result (text or JSON).</param>
 /// <param name="Error">Standard error: progress, warnings and the one-line failure message.</param>
 /// <param name="IsTerminal">Whether standard error is a terminal, so progress may redraw one live line.</param>
-internal sealed record ToolConsole(TextWriter Out, TextWriter Error, bool IsTerminal)
+/// <param name="Terminal">
+///     Standard output as a Spectre.Console console when it is a terminal, for tables; <see langword="null" /> when it
+///     is redirected (pipelines, scripts, tests), where commands write plain lines.
+/// </param>
+internal sealed record ToolConsole(TextWriter Out, TextWriter Error, bool IsTerminal, IAnsiConsole? Terminal = null)
 {
-    public static ToolConsole FromProcess() => new(Console.Out, Console.Error, !Console.IsErrorRedirected);
+    public static ToolConsole FromProcess()
+        => new(
+            Console.Out,
+            Console.Error,
+            !Console.IsErrorRedirected,
+            Console.IsOutputRedirected ? null : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }));
 }

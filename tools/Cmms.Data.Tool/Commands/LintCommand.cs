@@ -94,7 +94,7 @@ internal static class LintCommand
         if (context.Get(All))
         {
             using var offline = CmmsContextFactory.Create(NoServer);
-            var ids = MigrationCatalog.From(offline).Ids;
+            var ids = MigrationCatalog.Cmms.Ids;
             return new LintReport($"all {ids.Count} migrations", ids, MigrationLinter.LintMigrations(offline));
         }
 
@@ -102,7 +102,7 @@ internal static class LintCommand
         using var db = CmmsContextFactory.Create(connection.ConnectionString);
         await using var npgsql = new NpgsqlConnection(connection.ConnectionString);
         await npgsql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var pending = (await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false)).Pending(MigrationCatalog.From(db));
+        var pending = (await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false)).Pending(MigrationCatalog.Cmms);
         return new LintReport($"{pending.Count} pending migrations of '{connection.Database}'", pending, MigrationLinter.LintMigrations(db, pending));
     }
 }
