@@ -1,5 +1,4 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
 using Npgsql;
 
@@ -8,14 +7,8 @@ namespace Cmms.Data.IntegrationTests.Tool;
 /// <summary>What the tool tests read from a database to check what cmms-db did (or did not do) to it.</summary>
 internal static class ToolDatabase
 {
-    private static readonly Lazy<MigrationCatalog> LazyCatalog = new(() =>
-    {
-        using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
-        return MigrationCatalog.From(context);
-    });
-
     /// <summary>The migrations cmms-db knows, oldest first.</summary>
-    public static MigrationCatalog Catalog => LazyCatalog.Value;
+    public static MigrationCatalog Catalog => MigrationCatalog.Cmms;
 
     public static string InitialSchema => Catalog.Ids[0];
 

@@ -14,6 +14,15 @@ namespace Cmms.Data.Tool.CommandLine;
 /// </param>
 internal sealed record ToolConsole(TextWriter Out, TextWriter Error, bool IsTerminal, IAnsiConsole? Terminal = null)
 {
+    /// <summary>
+    ///     How every failure line begins, and nothing else does: progress and notes on standard error never start with
+    ///     it, so a log search for it finds the failures only.
+    /// </summary>
+    public const string ErrorPrefix = "cmms-db: error: ";
+
+    /// <summary>Writes the one line of a failure (the message is already scrubbed and escaped).</summary>
+    public Task WriteErrorAsync(string message) => Error.WriteLineAsync(ErrorPrefix + message);
+
     public static ToolConsole FromProcess()
         => new(
             Console.Out,

@@ -71,7 +71,7 @@ internal static class LintCommand
         };
         if (threshold is { } gate && report.HasFindingsAtOrAbove(gate))
         {
-            await context.Console.Error.WriteLineAsync($"cmms-db: {UnprintableText.Escape(report.Headline)} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
+            await context.Console.WriteErrorAsync($"{UnprintableText.Escape(report.Headline)} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
