@@ -1,9 +1,4 @@
-using Cmms.Data.Tool.Connection;
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Tool.Migrations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Cmms.Data.IntegrationTests.Tool;
 
@@ -170,11 +165,7 @@ public sealed class MigrateCommandTests(PostgresDatabaseFixture<MigrateCommandTe
             "only EF Core's (empty) history table is left");
     }
 
-    private static List<string> PrunedIndexNames()
-    {
-        using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
-        return [.. context.GetService<IDesignTimeModel>().Model.GetPrunedIndexes().Select(p => p.Name)];
-    }
+    private static List<string> PrunedIndexNames() => [.. ToolDatabase.PrunedIndexes().Select(p => p.Name)];
 
     private static async Task<List<(string Method, int Total, int Unique, int Partial, int Covering)>> CatalogCountsAsync(string connectionString)
     {

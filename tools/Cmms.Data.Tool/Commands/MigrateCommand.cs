@@ -58,7 +58,8 @@ internal static class MigrateCommand
     {
         var request = new MigrateRequest(context.Get(To), context.Get(LockTimeout), context.Get(Retries), context.Get(LockWait));
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var outcome = await new MigrationRunner(connection, new ProgressWriter(context.Console))
+        using var progress = new ProgressWriter(context.Console);
+        var outcome = await new MigrationRunner(connection, progress)
             .RunAsync(request, context.Get(CommonOptions.Pruned), cancellationToken)
             .ConfigureAwait(false);
 
