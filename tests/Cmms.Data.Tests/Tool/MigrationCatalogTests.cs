@@ -1,5 +1,4 @@
 using Cmms.Data.Conventions.Migrations.Engine;
-using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,7 +15,8 @@ public sealed class MigrationCatalogTests
     [Fact]
     public void The_migrations_read_from_the_attributes_are_the_ones_EF_Core_finds_in_the_same_order()
     {
-        using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
+        // Configured as ModelFixture configures it, so the test process builds no EF Core service provider of its own for it.
+        using var context = new CmmsDbContext(new DbContextOptionsBuilder<CmmsDbContext>().UseCmmsData("Host=unused;Database=unused").Options);
         var efCore = context.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToList();
 
         MigrationCatalog.Cmms.Ids.Should().Equal(efCore).And.HaveCountGreaterThanOrEqualTo(3);

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Cmms.Data.Tool.Connection;
+using Cmms.Data.Tests.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Cmms.Data.Tests.Tool;
 
@@ -10,13 +8,12 @@ namespace Cmms.Data.Tests.Tool;
 ///     <c>--pruned</c> lists real model indexes: one the conventions pruned keeps the name it was declared or created
 ///     with, never EF Core's uniquified stand-in (<c>ix_phone_verifications_user_id1</c>, which existed nowhere).
 /// </summary>
-public sealed partial class PrunedIndexNameTests
+public sealed partial class PrunedIndexNameTests(ModelFixture fixture) : IClassFixture<ModelFixture>
 {
     [Fact]
     public void No_pruned_index_is_named_as_another_index_with_a_number_appended()
     {
-        using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
-        var model = context.GetService<IDesignTimeModel>().Model;
+        var model = fixture.Model;
         var pruned = model.GetPrunedIndexes();
         var names = model.GetRelationalModel().Tables.SelectMany(t => t.Indexes).Select(i => i.Name)
             .Concat(pruned.Select(p => p.Name))
