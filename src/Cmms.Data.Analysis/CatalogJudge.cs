@@ -70,8 +70,10 @@ internal static class CatalogJudge
             facts.Schemas,
             model is null ? "none" : options.ModelName,
             facts.StatisticsResetAt,
-            catalog.Tables.Count,
-            catalog.Indexes.Count,
+            // SchemaObjectCounts: the counts every cmms-db output uses.
+            catalog.Tables.Count(t => t.Kind != RelationKind.MaterializedView && SchemaObjectCounts.IsCounted(t.Name)),
+            catalog.Tables.Count(t => t.Kind == RelationKind.MaterializedView && SchemaObjectCounts.IsCounted(t.Name)),
+            catalog.Indexes.Count(i => SchemaObjectCounts.IsCounted(i.TableName)),
             AnalysisSummary.CountBySeverity(findings),
             AnalysisSummary.CountByKind(findings),
             notes)

@@ -25,8 +25,9 @@ public sealed record AnalysisReport(IReadOnlyList<Finding> Findings, AnalysisSum
 /// <param name="Schemas">The analyzed schemas.</param>
 /// <param name="Model">The model drift was checked against: <c>cmms</c> or <c>none</c>.</param>
 /// <param name="StatisticsResetAt">When statistics were last reset (the evidence window of <c>unused_index</c>), if ever.</param>
-/// <param name="TableCount">Tables and materialized views analyzed.</param>
-/// <param name="IndexCount">Indexes analyzed (including those behind keys).</param>
+/// <param name="TableCount">Tables (ordinary and partitioned) in the analyzed schemas, EF Core's migration history table not counted.</param>
+/// <param name="MaterializedViewCount">Materialized views in the analyzed schemas.</param>
+/// <param name="IndexCount">Indexes on those tables and materialized views (including those behind keys).</param>
 /// <param name="BySeverity">Findings per severity name, every severity present.</param>
 /// <param name="ByKind">Findings per kind name, every kind present.</param>
 /// <param name="Notes">What could not be checked, and why.</param>
@@ -37,6 +38,7 @@ public sealed record AnalysisSummary(
     string Model,
     DateTimeOffset? StatisticsResetAt,
     int TableCount,
+    int MaterializedViewCount,
     int IndexCount,
     IReadOnlyDictionary<string, int> BySeverity,
     IReadOnlyDictionary<string, int> ByKind,

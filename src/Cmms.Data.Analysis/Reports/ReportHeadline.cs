@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Analysis.Findings;
 
 namespace Cmms.Data.Analysis.Reports;
@@ -14,7 +15,7 @@ internal static class ReportHeadline
             : summary.Engine == "PostgreSQL" ? "statistics never reset"
             : "no statistics";
         return $"{summary.Database} on {summary.Engine} {summary.ServerVersion} · schemas {string.Join(", ", summary.Schemas)} · "
-            + $"model {summary.Model} · {statistics} · {summary.TableCount} tables, {summary.IndexCount} indexes";
+            + $"model {summary.Model} · {statistics} · {SchemaObjectCounts.Describe(summary.TableCount, summary.MaterializedViewCount, summary.IndexCount)}";
     }
 
     /// <summary>The finding counts: <c>3 findings: 1 error, 2 warnings, 0 info</c>.</summary>

@@ -114,7 +114,7 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         run.ExitCode.Should().Be(1, run.Output + run.Error);
         run.Json.GetProperty("proposals").GetArrayLength().Should().Be(0);
         run.Json.GetProperty("unhelped").EnumerateArray().Select(u => u.GetProperty("reason").GetString()).Should().NotBeEmpty().And.OnlyContain(r => r == "not_visible");
-        run.ErrorLines.Should().ContainSingle().Which.Should().Be("cmms-db: no statement on a user table could be planned, so there is no advice: see the reasons above.");
+        run.ErrorLines.Should().ContainSingle().Which.Should().Be("cmms-db: error: no statement on a user table could be planned, so there is no advice: see the reasons above.");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         foreach (var run in new[] { none, slow })
         {
             run.ExitCode.Should().Be(1);
-            run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("cmms-db: pg_stat_statements of database advise_").And.Contain("holds no query above the thresholds");
+            run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("cmms-db: error: pg_stat_statements of database advise_").And.Contain("holds no query above the thresholds");
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         run.ExitCode.Should().Be(1, run.Output + run.Error);
         run.Output.Should().Contain("not parseable (42601: syntax error at or near \"SELEC\"), 1 calls: SELEC 1")
             .And.Contain("not a query (only queries are advised), 1 calls: UPDATE nowhere SET x = 1");
-        run.ErrorLines.Should().Equal("cmms-db: no statement on a user table could be planned, so there is no advice: see the reasons above.");
+        run.ErrorLines.Should().Equal("cmms-db: error: no statement on a user table could be planned, so there is no advice: see the reasons above.");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
 
         run.ExitCode.Should().Be(1);
         run.Output.Should().BeEmpty();
-        run.ErrorLines.Should().Equal($"cmms-db: HypoPG is not enabled in database {database.Name}: run CREATE EXTENSION hypopg there (as its owner or a superuser), then retry.");
+        run.ErrorLines.Should().Equal($"cmms-db: error: HypoPG is not enabled in database {database.Name}: run CREATE EXTENSION hypopg there (as its owner or a superuser), then retry.");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
 
         run.ExitCode.Should().Be(1);
         run.ErrorLines.Should().Equal(
-            $"cmms-db: pg_stat_statements is not enabled in database {database.Name}: add pg_stat_statements to shared_preload_libraries "
+            $"cmms-db: error: pg_stat_statements is not enabled in database {database.Name}: add pg_stat_statements to shared_preload_libraries "
             + "in postgresql.conf, restart the server and run CREATE EXTENSION pg_stat_statements there; or pass --queries FILE.");
     }
 
@@ -134,7 +134,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
 
         run.ExitCode.Should().Be(1);
         run.ErrorLines.Should().Equal(
-            $"cmms-db: pg_stat_statements is created in database {database.Name} but not loaded: add it to shared_preload_libraries in postgresql.conf and restart the server, or pass --queries FILE.");
+            $"cmms-db: error: pg_stat_statements is created in database {database.Name} but not loaded: add it to shared_preload_libraries in postgresql.conf and restart the server, or pass --queries FILE.");
     }
 
     private static async Task<string> WriteQueriesAsync(string sql)

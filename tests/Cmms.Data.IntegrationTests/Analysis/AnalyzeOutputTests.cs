@@ -27,7 +27,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
         (await CmmsDbRun.InProcessAsync([.. warningsOnly, "--fail-on", "error"])).ExitCode.Should().Be(0);
         var gated = await CmmsDbRun.InProcessAsync([.. warningsOnly, "--fail-on", "warning"]);
         gated.ExitCode.Should().Be(1);
-        gated.Error.Trim().Should().Be("cmms-db: 3 findings: 0 errors, 2 warnings, 1 info (--fail-on warning).");
+        gated.Error.Trim().Should().Be("cmms-db: error: 3 findings: 0 errors, 2 warnings, 1 info (--fail-on warning).");
         (await CmmsDbRun.InProcessAsync([.. withError, "--fail-on", "error"])).ExitCode.Should().Be(1);
     }
 
@@ -44,13 +44,14 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
         var summary = json.GetProperty("summary");
         summary.EnumerateObject().Select(p => p.Name).Should().Equal(
             "schemaVersion", "engine", "database", "serverVersion", "schemas", "model", "statisticsResetAt",
-            "tableCount", "indexCount", "findingCount", "bySeverity", "byKind", "notes");
+            "tableCount", "materializedViewCount", "indexCount", "findingCount", "bySeverity", "byKind", "notes");
         summary.GetProperty("schemaVersion").GetInt32().Should().Be(1);
         summary.GetProperty("engine").GetString().Should().Be("PostgreSQL");
         summary.GetProperty("database").GetString().Should().Be(db.DatabaseName);
         summary.GetProperty("schemas").EnumerateArray().Select(s => s.GetString()).Should().Equal("errors", "warnings");
         summary.GetProperty("model").GetString().Should().Be("none");
         summary.GetProperty("tableCount").GetInt32().Should().Be(3);
+        summary.GetProperty("materializedViewCount").GetInt32().Should().Be(0);
         summary.GetProperty("indexCount").GetInt32().Should().Be(7);
         summary.GetProperty("findingCount").GetInt32().Should().Be(5);
         summary.GetProperty("bySeverity").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32()))
@@ -118,7 +119,7 @@ public sealed class AnalyzeOutputTests(AnalyzeOutputTests.Fixture db) : IClassFi
         var run = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, "--schema", "nope");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Trim().Should().Be($"cmms-db: Schema 'nope' not found in database {db.DatabaseName}. Its schemas are: errors, public, warnings.");
+        run.Error.Trim().Should().Be($"cmms-db: error: Schema 'nope' not found in database {db.DatabaseName}. Its schemas are: errors, public, warnings.");
     }
 
     private static string Code(string? name) => name is null ? string.Empty : $"`{name}`";

@@ -46,9 +46,9 @@ public sealed class BaselineTests(PostgresDatabaseFixture<BaselineTests> db) : I
             var missing = await CmmsDbRun.InProcessAsync("analyze", "--connection", db.ConnectionString, "--ignore", file + ".nope");
 
             bad.ExitCode.Should().Be(2);
-            bad.Error.Trim().Should().Be("cmms-db: Baseline line 2 is not 'kind table [index]' with a kind of analyze (such as unused_index): fix or remove it.");
+            bad.Error.Trim().Should().Be("cmms-db: error: Baseline line 2 is not 'kind table [index]' with a kind of analyze (such as unused_index): fix or remove it.");
             missing.ExitCode.Should().Be(2);
-            missing.Error.Trim().Should().Be($"cmms-db: Baseline file {file}.nope not found: pass the path of an existing file to --ignore.");
+            missing.Error.Trim().Should().Be($"cmms-db: error: Baseline file {file}.nope not found: pass the path of an existing file to --ignore.");
         }
         finally
         {

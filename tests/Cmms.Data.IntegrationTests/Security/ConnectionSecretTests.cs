@@ -89,7 +89,7 @@ public sealed class ConnectionSecretTests(PasswordCheckingServer server) : IClas
         run.ExitCode.Should().Be(exitCode, because);
         (run.Output + run.Error).Should().NotContain(Mark, $"no part of a password is ever shown ({because})");
         run.ErrorLines.Should().NotBeEmpty(because);
-        run.ErrorLines.Where(l => l.StartsWith("cmms-db: ", StringComparison.Ordinal)).Should().ContainSingle(because).Which.Should().Contain(message, because);
+        run.ErrorLines.Where(l => l.StartsWith("cmms-db: error: ", StringComparison.Ordinal)).Should().ContainSingle(because).Which.Should().Contain(message, because);
         if (!variant.Contains("--verbose"))
         {
             run.ErrorLines.Should().ContainSingle($"without --verbose a failure is one line ({because})");

@@ -7,9 +7,9 @@ internal static class CmmsDbRunAssertions
 {
     /// <summary>
     ///     Asserts a failure the way users see it: the exit code, and standard error being exactly one
-    ///     <c>cmms-db: …</c> line, without a stack trace or <paramref name="secret" /> anywhere in the output.
+    ///     <c>cmms-db: error: …</c> line, without a stack trace or <paramref name="secret" /> anywhere in the output.
     /// </summary>
-    /// <returns>The message, after <c>cmms-db: </c>.</returns>
+    /// <returns>The message, after <c>cmms-db: error: </c>.</returns>
     public static string ShouldFailWithOneLine(this CmmsDbRun run, int exitCode, string secret = ToolTestDefaults.Password)
     {
         var message = run.ShouldFailWithMessage(exitCode, secret);
@@ -18,18 +18,18 @@ internal static class CmmsDbRunAssertions
     }
 
     /// <summary>
-    ///     Asserts a failure after progress lines: the exit code, and exactly one <c>cmms-db: …</c> line, the last
+    ///     Asserts a failure after progress lines: the exit code, and exactly one <c>cmms-db: error: …</c> line, the last
     ///     one, without a stack trace or <paramref name="secret" /> anywhere in the output.
     /// </summary>
-    /// <returns>The message, after <c>cmms-db: </c>.</returns>
+    /// <returns>The message, after <c>cmms-db: error: </c>.</returns>
     public static string ShouldFailWithMessage(this CmmsDbRun run, int exitCode, string secret = ToolTestDefaults.Password)
     {
         run.ExitCode.Should().Be(exitCode, $"stderr: {run.Error}");
-        run.ErrorLines.Where(l => l.StartsWith("cmms-db: ", StringComparison.Ordinal)).Should().ContainSingle($"stderr: {run.Error}");
-        run.ErrorLines.Should().NotBeEmpty().And.Subject.Last().Should().StartWith("cmms-db: ");
+        run.ErrorLines.Where(l => l.StartsWith("cmms-db: error: ", StringComparison.Ordinal)).Should().ContainSingle($"stderr: {run.Error}");
+        run.ErrorLines.Should().NotBeEmpty().And.Subject.Last().Should().StartWith("cmms-db: error: ");
         run.Error.Should().NotContain("   at ", "no stack trace belongs in a failure");
         (run.Output + run.Error).Should().NotContain(secret, "a password never appears in any output");
-        return run.ErrorLines[^1]["cmms-db: ".Length..];
+        return run.ErrorLines[^1]["cmms-db: error: ".Length..];
     }
 
     /// <summary>Asserts success, showing standard error when it did not succeed.</summary>

@@ -54,7 +54,7 @@ public sealed class LintCommandTests(PostgresDatabaseFixture<LintCommandTests> d
         (await CmmsDbRun.InProcessAsync("lint", "--script", script, "--fail-on", "error")).ExitCode.Should().Be(0);
         var gated = await CmmsDbRun.InProcessAsync("lint", "--script", script, "--fail-on", "warning");
         gated.ExitCode.Should().Be(1);
-        gated.ErrorLines.Should().Equal("cmms-db: 0 error(s), 1 warning(s), 1 acknowledged in the script 'deploy.sql' (--fail-on warning).");
+        gated.ErrorLines.Should().Equal("cmms-db: error: 0 error(s), 1 warning(s), 1 acknowledged in the script 'deploy.sql' (--fail-on warning).");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LintCommandTests(PostgresDatabaseFixture<LintCommandTests> d
         var run = await CmmsDbRun.InProcessAsync("lint", "--script", Path.Combine(Path.GetTempPath(), "no-such-script.sql"));
 
         run.ExitCode.Should().Be(2);
-        run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("cmms-db: The script").And.EndWith("pass an existing SQL file to --script.");
+        run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("cmms-db: error: The script").And.EndWith("pass an existing SQL file to --script.");
     }
 
     private static async Task<string> WriteScriptAsync(string name, string sql)

@@ -16,7 +16,8 @@ public sealed class StatusCommandTests(PostgresDatabaseFixture<StatusCommandTest
             "Applied (0): none",
             $"Pending (3): {string.Join(", ", ToolDatabase.All)}",
             "Model changes no migration captures: none",
-            "Invalid indexes: none");
+            "Invalid indexes: none",
+            "Schema: 0 tables, 0 materialized views, 0 indexes (none); 0 unique, 0 partial, 0 covering.");
         run.Error.Should().BeEmpty();
         (await ToolDatabase.FingerprintAsync(scratch.ConnectionString)).Should().Be("relations: none; history: ");
     }
@@ -43,5 +44,21 @@ public sealed class StatusCommandTests(PostgresDatabaseFixture<StatusCommandTest
         json.GetProperty("unknown").GetArrayLength().Should().Be(0);
         json.GetProperty("hasPendingModelChanges").GetBoolean().Should().BeFalse();
         json.GetProperty("invalidIndexes").EnumerateArray().Select(e => e.GetString()).Should().Equal("ux_artists_normalized_name_test");
+        json.GetProperty("indexes").GetProperty("invalid").EnumerateArray().Select(e => e.GetString()).Should().Equal("ux_artists_normalized_name_test");
+        json.GetProperty("indexes").GetProperty("pruned").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "the list is asked for with --pruned");
+    }
+
+    [Fact]
+    public async Task Status_pruned_lists_every_index_the_conventions_pruned_from_the_model()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("status pruned");
+
+        var run = (await CmmsDbRun.InProcessAsync("status", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--pruned")).ShouldSucceed();
+
+        var expected = ToolDatabase.PrunedIndexes();
+        var lines = run.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.SkipWhile(l => !l.StartsWith("Pruned from the model", StringComparison.Ordinal)).Should().Equal(
+            expected.Select(p => "  " + p).Prepend($"Pruned from the model by the index conventions: {expected.Count}."));
+        expected.Should().NotBeEmpty();
     }
 }

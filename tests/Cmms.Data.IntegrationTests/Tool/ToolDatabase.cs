@@ -1,6 +1,10 @@
+using Cmms.Data.Conventions;
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Tool;
@@ -8,14 +12,15 @@ namespace Cmms.Data.IntegrationTests.Tool;
 /// <summary>What the tool tests read from a database to check what cmms-db did (or did not do) to it.</summary>
 internal static class ToolDatabase
 {
-    private static readonly Lazy<MigrationCatalog> LazyCatalog = new(() =>
+    /// <summary>The indexes the conventions pruned from the Cmms model, as the library reports them.</summary>
+    public static IReadOnlyList<PrunedIndex> PrunedIndexes()
     {
         using var context = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection);
-        return MigrationCatalog.From(context);
-    });
+        return context.GetService<IDesignTimeModel>().Model.GetPrunedIndexes();
+    }
 
     /// <summary>The migrations cmms-db knows, oldest first.</summary>
-    public static MigrationCatalog Catalog => LazyCatalog.Value;
+    public static MigrationCatalog Catalog => MigrationCatalog.Cmms;
 
     public static string InitialSchema => Catalog.Ids[0];
 

@@ -22,7 +22,7 @@ internal static partial class CmmsDbApp
         {
             // One line, like every other failure, so that scripts can show it as is.
             var errors = string.Join(" ", parseResult.Errors.Select(e => OneLine(e.Message).TrimEnd('.') + "."));
-            await console.Error.WriteLineAsync($"cmms-db: {SecretRedactor.Redact(errors, secrets)} Run 'cmms-db --help' for usage.").ConfigureAwait(false);
+            await console.WriteErrorAsync($"{SecretRedactor.Redact(errors, secrets)} Run 'cmms-db --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -40,7 +40,8 @@ internal static partial class CmmsDbApp
         catch (Exception ex)
         {
             var failure = ErrorTranslator.Translate(ex, connection: null);
-            await console.Error.WriteLineAsync($"cmms-db: {SecretRedactor.Redact(failure.Message, secrets)}").ConfigureAwait(false);
+            secrets.AddRange(failure.Secrets);
+            await console.WriteErrorAsync(SecretRedactor.Redact(failure.Message, secrets)).ConfigureAwait(false);
             if (parseResult.GetValue(CommonOptions.Verbose))
             {
                 await console.Error.WriteLineAsync(SecretRedactor.Redact((failure.InnerException ?? failure).ToString(), secrets)).ConfigureAwait(false);

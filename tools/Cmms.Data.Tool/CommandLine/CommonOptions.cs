@@ -30,6 +30,15 @@ internal static class CommonOptions
         Description = "Write machine-readable JSON to standard output.",
     };
 
+    /// <summary>
+    ///     <c>--pruned</c> on <c>migrate</c> and <c>status</c>: also list the indexes the conventions pruned from the model.
+    ///     Off by default: the list does not change between runs, and building the model for it takes seconds.
+    /// </summary>
+    public static readonly Option<bool> Pruned = new("--pruned")
+    {
+        Description = "Also list the indexes the index conventions pruned from the model, each with its reason and the index that covers it (builds the model: slower).",
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
         Description = "Show more detail on standard error, including the full error of a failure (never a password).",

@@ -44,8 +44,10 @@ internal static class ToolCommand
         {
             return await run(context, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not ToolException)
+        catch (Exception ex)
         {
+            // ToolExceptions too: the resolved connection's password (the embedded server's is in no argument) joins
+            // what --verbose output is scrubbed of.
             throw ErrorTranslator.Translate(ex, context.ResolvedConnection);
         }
     }

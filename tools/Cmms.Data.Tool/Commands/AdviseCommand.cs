@@ -116,7 +116,7 @@ internal static class AdviseCommand
         await context.Console.Out.WriteAsync(output).ConfigureAwait(false);
         if (!report.AdvisedAnything)
         {
-            await context.Console.Error.WriteLineAsync("cmms-db: no statement on a user table could be planned, so there is no advice: see the reasons above.").ConfigureAwait(false);
+            await context.Console.WriteErrorAsync("no statement on a user table could be planned, so there is no advice: see the reasons above.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

@@ -93,7 +93,7 @@ internal static class AnalyzeCommand
         };
         if (threshold is { } gate && report.HasFindingsAtOrAbove(gate))
         {
-            await context.Console.Error.WriteLineAsync($"cmms-db: {ReportHeadline.Counts(report.Summary)} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
+            await context.Console.WriteErrorAsync($"{ReportHeadline.Counts(report.Summary)} (--fail-on {context.Get(FailOn)}).").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

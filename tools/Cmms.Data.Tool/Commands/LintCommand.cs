@@ -64,7 +64,7 @@ internal static class LintCommand
 
         if (context.Get(FailOn) is { } failOn && report.Result.FailsGate(Enum.Parse<MigrationLintSeverity>(failOn, ignoreCase: true)))
         {
-            await context.Console.Error.WriteLineAsync($"cmms-db: {UnprintableText.Escape(report.Headline)} (--fail-on {failOn}).").ConfigureAwait(false);
+            await context.Console.WriteErrorAsync($"{UnprintableText.Escape(report.Headline)} (--fail-on {failOn}).").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Cmms.Data.Analysis.Sql;
 using Cmms.Data.CommandLine;
 using System.Text.Json;
 using Cmms.Data.Tool.CommandLine;
@@ -9,7 +8,8 @@ namespace Cmms.Data.Tool.Commands;
 
 /// <summary>
 ///     <c>cmms-db migrate [--to MIGRATION] [--lock-timeout 5s] [--retries 3] [--lock-wait 10m]</c>: applies pending
-///     migrations (or reverts down to a target), then prints what it did and the index summary.
+///     migrations (or reverts down to a target), then prints what it did and the schema's counts (with <c>--pruned</c>,
+///     the indexes the conventions pruned).
 /// </summary>
 internal static class MigrateCommand
 {
@@ -43,11 +43,12 @@ internal static class MigrateCommand
     public static Command Create(ToolConsole console)
         => ToolCommand.Create(
             "migrate",
-            "Apply pending migrations, or revert down to --to; one migrator at a time per database. Prints what was done and an index summary.",
+            "Apply pending migrations, or revert down to --to; one migrator at a time per database. Prints what was done and the schema's table and index counts.",
             console,
             RunAsync,
             CommonOptions.Connection,
             CommonOptions.Json,
+            CommonOptions.Pruned,
             To,
             LockTimeout,
             Retries,
@@ -57,7 +58,9 @@ internal static class MigrateCommand
     {
         var request = new MigrateRequest(context.Get(To), context.Get(LockTimeout), context.Get(Retries), context.Get(LockWait));
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var outcome = await new MigrationRunner(connection, new ProgressWriter(context.Console)).RunAsync(request, cancellationToken)
+        using var progress = new ProgressWriter(context.Console);
+        var outcome = await new MigrationRunner(connection, progress)
+            .RunAsync(request, context.Get(CommonOptions.Pruned), cancellationToken)
             .ConfigureAwait(false);
 
         var output = context.Console.Out;
@@ -71,18 +74,25 @@ internal static class MigrateCommand
                     applied = outcome.Steps.Where(s => !s.IsRevert).Select(s => s.Id),
                     reverted = outcome.Steps.Where(s => s.IsRevert).Select(s => s.Id),
                     current = outcome.Current,
-                    indexes = outcome.Indexes,
+                    indexes = new
+                    {
+                        outcome.Indexes.Tables,
+                        outcome.Indexes.MaterializedViews,
+                        outcome.Indexes.Total,
+                        outcome.Indexes.ByMethod,
+                        outcome.Indexes.Unique,
+                        outcome.Indexes.Partial,
+                        outcome.Indexes.Covering,
+                        outcome.Indexes.Invalid,
+                        outcome.Pruned,
+                    },
                 },
                 CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
         await output.WriteLineAsync(Describe(outcome)).ConfigureAwait(false);
-        // The summary names INVALID indexes found in the database: escaped for the terminal like every other name.
-        foreach (var line in outcome.Indexes.ToLines())
-        {
-            await output.WriteLineAsync(UnprintableText.Escape(line)).ConfigureAwait(false);
-        }
+        await SchemaSummaryView.WriteAsync(context.Console, outcome.Indexes, outcome.Pruned).ConfigureAwait(false);
 
         return ExitCodes.Success;
     }

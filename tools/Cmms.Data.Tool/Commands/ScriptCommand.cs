@@ -58,7 +58,7 @@ internal static class ScriptCommand
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
         using var db = CmmsContextFactory.Create(CmmsContextFactory.ModelOnlyConnection, context.Get(LockTimeout));
-        var catalog = MigrationCatalog.From(db);
+        var catalog = MigrationCatalog.Cmms;
         var from = context.Get(From) is { } fromName ? catalog.Resolve(fromName, "--from") : MigrationCatalog.Empty;
         var to = context.Get(To) is { } toName ? catalog.Resolve(toName, "--to") : catalog.Head;
         var idempotent = context.Get(Idempotent);

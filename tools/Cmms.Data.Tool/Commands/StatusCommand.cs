@@ -6,6 +6,7 @@ using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Cmms.Data.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
@@ -20,23 +21,25 @@ internal static class StatusCommand
     public static System.CommandLine.Command Create(ToolConsole console)
         => ToolCommand.Create(
             "status",
-            "Show applied and pending migrations, whether the model has changes no migration captures, and invalid indexes. Changes nothing.",
+            "Show applied and pending migrations, whether the model has changes no migration captures, the schema's table and index counts and invalid indexes. Changes nothing.",
             console,
             RunAsync,
             CommonOptions.Connection,
-            CommonOptions.Json);
+            CommonOptions.Json,
+            CommonOptions.Pruned);
 
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         using var db = CmmsContextFactory.Create(dataSource, static _ => { });
-        var catalog = MigrationCatalog.From(db);
+        var catalog = MigrationCatalog.Cmms;
         var model = db.GetService<IDesignTimeModel>().Model;
 
         await using var npgsql = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var state = await DatabaseState.ReadAsync(db, npgsql, cancellationToken).ConfigureAwait(false);
-        var indexes = await IndexSummary.ReadAsync(npgsql, model, cancellationToken).ConfigureAwait(false);
+        var indexes = await IndexSummary.ReadAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        var pruned = context.Get(CommonOptions.Pruned) ? model.GetPrunedIndexes() : null;
 
         var applied = state.Known(catalog);
         var pending = state.Pending(catalog);
@@ -56,6 +59,18 @@ internal static class StatusCommand
                     unknown,
                     hasPendingModelChanges = modelChanges,
                     invalidIndexes = indexes.Invalid,
+                    indexes = new
+                    {
+                        indexes.Tables,
+                        indexes.MaterializedViews,
+                        indexes.Total,
+                        indexes.ByMethod,
+                        indexes.Unique,
+                        indexes.Partial,
+                        indexes.Covering,
+                        indexes.Invalid,
+                        pruned,
+                    },
                 },
                 CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;
@@ -76,6 +91,7 @@ internal static class StatusCommand
         await output.WriteLineAsync(indexes.Invalid.Count > 0
             ? $"Invalid indexes ({indexes.Invalid.Count}, left by failed concurrent builds; cmms-db migrate rebuilds those the model declares, even with nothing pending): {List(indexes.Invalid)}"
             : "Invalid indexes: none").ConfigureAwait(false);
+        await SchemaSummaryView.WriteAsync(context.Console, indexes with { Invalid = [] }, pruned).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

@@ -38,11 +38,14 @@ internal static class ErrorTranslator
 
         // The original stays attached for --verbose, which prints it scrubbed (CmmsDbApp). Server messages quote
         // object names, which may hold newlines or terminal escapes: escaped, the failure stays one inert line.
-        var message = UnprintableText.Escape(
-            connection?.Password is { Length: > 0 } password ? SecretRedactor.Redact(translated.Message, [password]) : translated.Message);
-        return ReferenceEquals(translated, exception) && message == translated.Message
+        string[] secrets = connection?.Password is { Length: > 0 } password ? [connection.ConnectionString, password] : [];
+        var message = UnprintableText.Escape(SecretRedactor.Redact(translated.Message, secrets));
+        return ReferenceEquals(translated, exception) && message == translated.Message && secrets.Length == 0
             ? translated
-            : new ToolException(message, translated.InnerException ?? exception, translated.ExitCode);
+            : new ToolException(message, translated.InnerException ?? exception, translated.ExitCode)
+            {
+                Secrets = [.. translated.Secrets, .. secrets],
+            };
     }
 
     private static ToolException FromPostgres(PostgresException postgres, DatabaseConnection? connection)

@@ -20,4 +20,10 @@ internal sealed class ToolException : Exception
     }
 
     public int ExitCode { get; }
+
+    /// <summary>
+    ///     What must never be printed with this failure, beyond the arguments cmms-db was given: the resolved
+    ///     connection's password (the embedded server's is in no argument), scrubbed from <c>--verbose</c> output too.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
@@ -24,8 +25,33 @@ internal sealed class MigrationCatalog
     /// <summary>The newest migration, or <see cref="Empty" /> when there is none.</summary>
     public string Head => Ids.Count == 0 ? Empty : Ids[^1];
 
-    public static MigrationCatalog From(DbContext context)
-        => new([.. context.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal)]);
+    /// <summary>
+    ///     The migrations of <see cref="CmmsDbContext" />, read from the <c>[Migration]</c> and <c>[DbContext]</c> attributes of
+    ///     the migrations assembly the way EF Core's <c>MigrationsAssembly</c> finds them, but without an EF Core service
+    ///     provider or model: a no-op <c>migrate</c> knows whether there is work before it pays for either.
+    /// </summary>
+    public static MigrationCatalog Cmms { get; } = new([
+        .. LoadableTypes(Assembly.Load(CmmsDbContextOptionsBuilderExtensions.MigrationsAssembly))
+            .Where(type => type.IsSubclassOf(typeof(Migration)) && !type.IsAbstract
+                && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(CmmsDbContext))
+            .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal),
+    ]);
+
+    // The assembly also holds its design-time factory, whose EF Core Design dependency cmms-db does not ship: the types
+    // that cannot load are not migrations, and EF Core's MigrationsAssembly skips them the same way.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            return ex.Types.OfType<Type>();
+        }
+    }
 
     public bool Knows(string id) => Ids.Contains(id, StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions;
 using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Conventions.Migrations.Engine;
 using Cmms.Data.Tool.Connection;
@@ -26,41 +27,51 @@ internal sealed record MigrateRequest(string? Target, TimeSpan LockTimeout, int 
 /// <param name="Steps">The migrations applied or reverted, in order (empty when already up to date).</param>
 /// <param name="Current">The newest applied migration afterwards, or <c>0</c> for none.</param>
 /// <param name="Indexes">The index summary afterwards.</param>
-internal sealed record MigrationOutcome(string Database, IReadOnlyList<MigrationStep> Steps, string Current, IndexSummary Indexes);
+/// <param name="Pruned">The indexes the conventions pruned from the model, when asked for (building the model costs seconds).</param>
+internal sealed record MigrationOutcome(
+    string Database,
+    IReadOnlyList<MigrationStep> Steps,
+    string Current,
+    IndexSummary Indexes,
+    IReadOnlyList<PrunedIndex>? Pruned);
 
 /// <summary>
 ///     Runs <c>cmms-db migrate</c> through the library's migration engine (<c>UseSafeMigrations()</c>, the same one
 ///     <c>MigrateAsync()</c>, <c>dotnet ef database update</c> and efbundle use), on one <see cref="NpgsqlDataSource" />,
-///     and collects what it did for the report.
+///     and collects what it did for the report. A run to the newest migration on a database that is already there
+///     (<see cref="UpToDateCheck" />) never builds EF Core's service provider or model: that is most of its time.
 /// </summary>
 internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWriter progress)
 {
-    public async Task<MigrationOutcome> RunAsync(MigrateRequest request, CancellationToken cancellationToken)
+    public async Task<MigrationOutcome> RunAsync(MigrateRequest request, bool listPruned, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
-        using var context = CmmsContextFactory.Create(
-            dataSource,
-            safe => safe.LockTimeout(request.LockTimeout).Retries(request.Retries).LockWait(request.LockWait).ReportProgressTo(progress));
-        var catalog = MigrationCatalog.From(context);
+        var catalog = MigrationCatalog.Cmms;
         var target = request.Target is null ? catalog.Head : catalog.Resolve(request.Target, "--to");
-
-        try
+        await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+        IReadOnlyList<PrunedIndex>? pruned = null;
+        if (target != catalog.Head || !await UpToDateCheck.IsUpToDateAsync(dataSource, catalog, cancellationToken).ConfigureAwait(false))
         {
-            await context.Database.MigrateAsync(target, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SafeMigrationException ex)
-        {
-            throw new ToolException(ex.Message, ex);
+            using var context = CmmsContextFactory.Create(
+                dataSource,
+                safe => safe.LockTimeout(request.LockTimeout).Retries(request.Retries).LockWait(request.LockWait).ReportProgressTo(progress));
+            try
+            {
+                await context.Database.MigrateAsync(target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SafeMigrationException ex)
+            {
+                throw new ToolException(ex.Message, ex);
+            }
+
+            pruned = listPruned ? context.GetService<IDesignTimeModel>().Model.GetPrunedIndexes() : null;
         }
 
-        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-        var current = catalog.Ids.LastOrDefault(applied.Contains) ?? MigrationCatalog.Empty;
-        await using var npgsql = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var indexes = await IndexSummary.ReadAsync(npgsql, context.GetService<IDesignTimeModel>().Model, cancellationToken).ConfigureAwait(false);
+        // MigrateAsync(target) returns with the history at exactly the target: no need to read it again.
         return new MigrationOutcome(
             connection.Database,
             [.. progress.Started.Select(s => new MigrationStep(s.Id, s.IsRevert))],
-            current,
-            indexes);
+            target,
+            await IndexSummary.ReadAsync(dataSource, cancellationToken).ConfigureAwait(false),
+            listPruned ? pruned ?? PrunedIndexes.Read() : null);
     }
 }

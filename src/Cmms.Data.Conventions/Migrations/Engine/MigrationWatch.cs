@@ -23,12 +23,15 @@ internal sealed class MigrationWatch : IAsyncDisposable
     // The log gets a line when the build or its phase changes, or this often; the host's IProgress gets every poll.
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
+    // Only builds this session can name: a plain CREATE INDEX reports index_relid 0, and a build inside a migration's
+    // open transaction (InitialSchema) is on a table no other session sees yet. Such a build is not reported, rather
+    // than as "(new index) on ?". https://www.postgresql.org/docs/current/progress-reporting.html#CREATE-INDEX-PROGRESS-REPORTING
     private const string ProgressSql = """
-        SELECT coalesce(i.relname, '(new index)'), coalesce(t.relname, '?'), p.phase,
+        SELECT i.relname, t.relname, p.phase,
                p.blocks_done, p.blocks_total, p.tuples_done, p.tuples_total
         FROM pg_stat_progress_create_index p
-        LEFT JOIN pg_class i ON i.oid = p.index_relid
-        LEFT JOIN pg_class t ON t.oid = p.relid
+        JOIN pg_class i ON i.oid = p.index_relid
+        JOIN pg_class t ON t.oid = p.relid
         WHERE p.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY p.pid
         LIMIT 1
