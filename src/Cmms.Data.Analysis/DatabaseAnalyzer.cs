@@ -29,14 +29,13 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
         // Building the EF Core model is the one CPU-heavy step; it runs while the server answers the catalog queries.
         var reader = new CatalogReader(_dataSource);
         var notes = new List<string>();
-        var modelTask = options switch
-        {
-            { ModelContext: null } => Task.FromResult<ExpectedSchema?>(null),
-            { ModelCheck: ModelCheck.Always, ModelContext: { } create } => Task.Run(() => (ExpectedSchema?)ReadModel(create), cancellationToken),
-            { ModelContext: { } create } => ModelFromHistoryAsync(reader, create, notes, cancellationToken),
-        };
+        var modelTask = MigratedModel.ReadAsync(reader, options.ModelContext, options.ModelCheck, ExpectedSchemaReader.Read, cancellationToken);
         var catalog = await reader.ReadAsync(options.Schemas, cancellationToken).ConfigureAwait(false);
-        var model = await modelTask.ConfigureAwait(false);
+        var (model, historyUnreadable) = await modelTask.ConfigureAwait(false);
+        if (historyUnreadable)
+        {
+            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
+        }
 
         var redundant = IntentionalRedundancy.Apply(RedundancyCheck.Run(catalog), model).ToList();
         // An index another finding drops, or names as the cover of one it drops, is never also reported unused:
@@ -75,35 +74,6 @@ public sealed class DatabaseAnalyzer(NpgsqlDataSource dataSource)
             AnalysisSummary.CountByKind(findings),
             notes);
         return new AnalysisReport(findings, summary, TableReports(catalog));
-    }
-
-    private static ExpectedSchema ReadModel(Func<DbContext> create)
-    {
-        using var context = create();
-        return ExpectedSchemaReader.Read(context);
-    }
-
-    // ModelCheck.WhenMigrated: the model when the history holds at least one of its migrations.
-    private static async Task<ExpectedSchema?> ModelFromHistoryAsync(
-        CatalogReader reader,
-        Func<DbContext> create,
-        List<string> notes,
-        CancellationToken cancellationToken)
-    {
-        var history = await reader.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
-        if (history is { Exists: true, IsReadable: false })
-        {
-            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
-            return null;
-        }
-
-        if (history.MigrationIds.Count == 0)
-        {
-            return null;
-        }
-
-        var model = await Task.Run(() => ReadModel(create), cancellationToken).ConfigureAwait(false);
-        return history.MigrationIds.Intersect(model.MigrationIds, StringComparer.Ordinal).Any() ? model : null;
     }
 
     private static List<TableReport> TableReports(CatalogSnapshot catalog)

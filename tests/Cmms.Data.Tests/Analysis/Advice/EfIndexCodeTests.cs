@@ -17,7 +17,7 @@ public sealed class EfIndexCodeTests(ModelFixture model) : IClassFixture<ModelFi
             Predicate = "interaction_type = 'like'::text",
         };
 
-        var (code, entityType) = EfIndexCode.Render(new TableName("public", "user_interactions"), index, model.Model);
+        var (code, entityType) = EfIndexCode.Render(new TableName("public", "user_interactions"), index, model.Model, string.Empty);
 
         entityType.Should().Be("UserInteraction");
         code.Should().Be("""builder.HasIndex(e => new { e.UserId, e.CreatedAt }, "ix_user_interactions_user_id_created_at").IsDescending(false, true).HasFilter("interaction_type = 'like'::text");""");
@@ -34,7 +34,7 @@ public sealed class EfIndexCodeTests(ModelFixture model) : IClassFixture<ModelFi
             KeyColumns = [new IndexKeyColumn("attributes", OperatorClass: "jsonb_path_ops")],
         };
 
-        EfIndexCode.Render(new TableName("public", "machines"), index, model.Model).Code
+        EfIndexCode.Render(new TableName("public", "machines"), index, model.Model, string.Empty).Code
             .Should().Be("""builder.HasIndex(e => e.Attributes, "ix_machines_attributes").HasMethod("gin").HasOperators("jsonb_path_ops");""");
     }
 
@@ -48,8 +48,8 @@ public sealed class EfIndexCodeTests(ModelFixture model) : IClassFixture<ModelFi
             KeyColumns = [new IndexKeyColumn("a\\b"), new IndexKeyColumn("c\u001b[31m")],
         };
 
-        var withModel = EfIndexCode.Render(new TableName("public", "odd"), index, model.Model);
-        var without = EfIndexCode.Render(new TableName("public", "odd"), index, null);
+        var withModel = EfIndexCode.Render(new TableName("public", "odd"), index, model.Model, string.Empty);
+        var without = EfIndexCode.Render(new TableName("public", "odd"), index, null, string.Empty);
 
         without.Should().Be(withModel);
         without.EntityType.Should().BeNull();
