@@ -1,5 +1,6 @@
 using Cmms.Data.Analysis.Sql;
 using Cmms.Data.Conventions.Rules;
+using Npgsql;
 
 namespace Cmms.Data.Analysis.Advice;
 
@@ -165,7 +166,20 @@ internal sealed class WorkloadSearch
 
     private async Task<Measurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
-        var (oid, name) = await _session.CreateHypotheticalAsync(Sql(candidate), cancellationToken).ConfigureAwait(false);
+        uint oid;
+        string name;
+        try
+        {
+            (oid, name) = await _session.CreateHypotheticalAsync(Sql(candidate), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidObjectDefinition or PostgresErrorCodes.FeatureNotSupported
+                                              or PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.DatatypeMismatch or PostgresErrorCodes.UndefinedObject)
+        {
+            // An index PostgreSQL would not build either (an expression of a function that is not IMMUTABLE, a type
+            // btree cannot order): it serves nothing.
+            return new Measurement(new Dictionary<PlannedStatement, double>());
+        }
+
         try
         {
             var costs = new Dictionary<PlannedStatement, double>();

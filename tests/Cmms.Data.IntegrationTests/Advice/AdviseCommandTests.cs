@@ -71,6 +71,8 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         q12.GetProperty("columns")[0].GetProperty("operatorClass").GetString().Should().Be("jsonb_path_ops", "only @> is used");
         q12.GetProperty("efCore").GetString().Should().Be(
             """builder.HasIndex(e => e.Attributes, "ix_machines_attributes").HasMethod("gin").HasOperators("jsonb_path_ops");""");
+        q12.GetProperty("createSql").GetString().Should().Be("CREATE INDEX CONCURRENTLY ix_machines_attributes ON public.machines USING gin (attributes jsonb_path_ops);");
+        q12.GetProperty("statements").EnumerateArray().Should().OnlyContain(e => e.GetProperty("costAfter").ValueKind == JsonValueKind.Null, "a GIN proposal is never claimed as measured");
 
         await ShouldProposeNothingRedundantAsync(proposals);
 
@@ -83,8 +85,10 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         text.ExitCode.Should().Be(0, text.Error);
         text.Output.Should().MatchRegex(@"^\d+ index proposal\(s\) for \d+ planned statement\(s\) from pg_stat_statements of database advise_");
         text.Output.Should().Contain("   EF Core (UserInteraction):\n     builder.HasIndex(e => new { e.UserId, e.CreatedAt }, \"ix_user_interactions_user_id_created_at\").IsDescending(false, true);");
+        text.Output.Should().Contain("ix_machines_attributes on public.machines (not measured: HypoPG cannot simulate GIN)\n");
         var markdown = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--format", "markdown");
         markdown.Output.Should().StartWith("### cmms-db advise").And.Contain("```sql\nCREATE INDEX CONCURRENTLY ix_user_interactions_user_id_created_at");
+        markdown.Output.Should().Contain("#### ix\\_machines\\_attributes on public.machines (not measured: HypoPG cannot simulate GIN)\n");
 
         await ApplyAsync(proposals);
         await using var connection = await db.OpenAsync();

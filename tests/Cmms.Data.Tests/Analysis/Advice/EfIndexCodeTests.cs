@@ -24,6 +24,34 @@ public sealed class EfIndexCodeTests(ModelFixture model) : IClassFixture<ModelFi
     }
 
     [Fact]
+    public void A_covering_proposal_includes_the_entitys_properties()
+    {
+        var index = new IndexDefinition
+        {
+            Table = "public.user_interactions",
+            Name = "ix_user_interactions_user_id",
+            KeyColumns = [new IndexKeyColumn("user_id")],
+            IncludeColumns = ["track_id", "created_at"],
+        };
+
+        EfIndexCode.Render(new TableName("public", "user_interactions"), index, model.Model, string.Empty).Code
+            .Should().Be("""builder.HasIndex(e => e.UserId, "ix_user_interactions_user_id").IncludeProperties(e => new { e.TrackId, e.CreatedAt });""");
+        EfIndexCode.Render(new TableName("public", "user_interactions"), index, null, string.Empty).Code
+            .Should().Be("""builder.HasIndex(["user_id"], "ix_user_interactions_user_id").IncludeProperties("track_id", "created_at");""");
+    }
+
+    [Fact]
+    public void An_expression_proposal_is_written_as_the_migration_statement_since_HasIndex_takes_properties_only()
+    {
+        var index = new IndexDefinition { Table = "public.users", Name = "ix_users_lower_email", KeyColumns = [new IndexKeyColumn("lower(email)", IsExpression: true)] };
+
+        var (code, entityType) = EfIndexCode.Render(new TableName("public", "users"), index, model.Model, "CREATE INDEX CONCURRENTLY ix_users_lower_email ON public.users ((lower(email)));");
+
+        code.Should().Be("""migrationBuilder.Sql("CREATE INDEX CONCURRENTLY ix_users_lower_email ON public.users ((lower(email)));", suppressTransaction: true); // EF Core's HasIndex takes properties, not expressions""");
+        entityType.Should().BeNull("the statement belongs in a migration, not an entity configuration");
+    }
+
+    [Fact]
     public void A_gin_proposal_names_its_method_and_operator_class()
     {
         var index = new IndexDefinition
