@@ -150,8 +150,8 @@ internal static class CandidateDeriver
         var constant = conjuncts.Where(c => c.Kind == ConjunctKind.Constant).Select(c => c.Predicate).ToHashSet(StringComparer.Ordinal);
         var parts = scan.Conditions.SelectMany(c => ConditionParser.SplitConjunction(c) ?? [c]).ToList();
         return (
-            ConditionParser.ReferencedColumns(output.Concat(parts), alias),
-            ConditionParser.ReferencedColumns(output.Concat(parts.Where(p => !constant.Contains(ConditionParser.Unqualify(p, alias)))), alias));
+            ConditionParser.ReferencedColumns(output, parts, alias),
+            ConditionParser.ReferencedColumns(output, parts.Where(p => !constant.Contains(ConditionParser.Unqualify(p, alias))), alias));
     }
 
     private static IndexKeyColumn Key(Conjunct conjunct) => new(conjunct.Column, conjunct.IsExpression);

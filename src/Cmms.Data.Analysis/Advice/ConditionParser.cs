@@ -13,6 +13,8 @@ internal static partial class ConditionParser
     // https://www.postgresql.org/docs/15/ddl-system-columns.html
     private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "ctid", "xmin", "xmax", "cmin", "cmax", "tableoid" };
 
+    private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "null" };
+
     private const string Identifier = """(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)""";
 
     /// <summary>What <paramref name="condition" /> says about the columns of the table scanned as <paramref name="alias" />.</summary>
@@ -38,14 +40,30 @@ internal static partial class ConditionParser
     }
 
     /// <summary>
-    ///     The columns of the table scanned as <paramref name="alias" /> that <paramref name="texts" /> (a scan's
-    ///     output and conditions) read, in order of appearance; <see langword="null" /> when they read the whole row or
-    ///     a system column, which no index can return.
+    ///     The columns of the table scanned as <paramref name="alias" /> that a scan reads (its output, then its
+    ///     conditions), in order of appearance; <see langword="null" /> when it reads the whole row, a system column, or
+    ///     an output this cannot attribute, so that no index could be known to answer it alone.
     /// </summary>
-    public static IReadOnlyList<string>? ReferencedColumns(IEnumerable<string> texts, string alias)
+    /// <remarks>
+    ///     EXPLAIN VERBOSE qualifies the columns of conditions always, but those of an output only when the statement
+    ///     has more than one range-table entry; a bare identifier in an output is then a column of the one table.
+    /// </remarks>
+    public static IReadOnlyList<string>? ReferencedColumns(IEnumerable<string> output, IEnumerable<string> conditions, string alias)
     {
         var columns = new List<string>();
-        foreach (var text in texts)
+        foreach (var entry in output)
+        {
+            if (Regex.Match(entry, $"^{Identifier}$", RegexOptions.CultureInvariant) is { Success: true } && !Keywords.Contains(entry))
+            {
+                columns.Add(Unquote(entry));
+            }
+            else if (!References(entry, alias))
+            {
+                return null;
+            }
+        }
+
+        foreach (var text in output.Concat(conditions))
         {
             var outside = string.Concat(LiteralPattern().Split(text).Where(p => !p.StartsWith('\'')));
             if (Regex.IsMatch(outside, $@"(?<![A-Za-z0-9_$""]){AliasPattern(alias)}\.\*", RegexOptions.CultureInvariant))
@@ -53,22 +71,10 @@ internal static partial class ConditionParser
                 return null;
             }
 
-            foreach (Match match in Regex.Matches(outside, ColumnPattern(alias), RegexOptions.CultureInvariant))
-            {
-                var column = Unquote(match.Groups["col"].Value);
-                if (SystemColumns.Contains(column))
-                {
-                    return null;
-                }
-
-                if (!columns.Contains(column, StringComparer.Ordinal))
-                {
-                    columns.Add(column);
-                }
-            }
+            columns.AddRange(Regex.Matches(outside, ColumnPattern(alias), RegexOptions.CultureInvariant).Select(m => Unquote(m.Groups["col"].Value)));
         }
 
-        return columns;
+        return columns.Any(SystemColumns.Contains) ? null : columns.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The parts of a top-level AND, outer parentheses removed; <see langword="null" /> when it has a top-level OR.</summary>

@@ -74,11 +74,14 @@ public sealed class ConditionParserTests
     }
 
     [Fact]
-    public void Lists_the_columns_a_scan_reads_and_none_when_it_reads_the_whole_row_or_a_system_column()
+    public void Lists_the_columns_a_scan_reads_and_none_when_it_reads_the_whole_row_a_system_column_or_an_output_of_unknown_columns()
     {
-        ConditionParser.ReferencedColumns(["o.id", "lower((o.\"E Mail\")::text)", "(o.user_id = $1)", "('o.x'::text = o.id::text)"], "o")
+        ConditionParser.ReferencedColumns(["o.id", "lower((o.\"E Mail\")::text)"], ["(o.user_id = $1)", "('o.x'::text = (o.id)::text)"], "o")
             .Should().Equal("id", "E Mail", "user_id");
-        ConditionParser.ReferencedColumns(["o.*"], "o").Should().BeNull();
-        ConditionParser.ReferencedColumns(["o.ctid", "o.id"], "o").Should().BeNull();
+        ConditionParser.ReferencedColumns(["name", "\"Machine Id\""], ["(people.team = $1)"], "people")
+            .Should().Equal(["name", "Machine Id", "team"], "a statement on one table has its output unqualified");
+        ConditionParser.ReferencedColumns(["o.*"], [], "o").Should().BeNull();
+        ConditionParser.ReferencedColumns(["o.ctid", "o.id"], [], "o").Should().BeNull();
+        ConditionParser.ReferencedColumns(["lower(email)"], [], "o").Should().BeNull();
     }
 }
