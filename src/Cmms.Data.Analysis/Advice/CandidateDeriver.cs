@@ -48,7 +48,8 @@ internal static class CandidateDeriver
             var alias = scan.Alias ?? scan.Relation;
             var conjuncts = scan.Conditions.SelectMany(c => ConditionParser.Parse(c, alias)).Distinct().ToList();
             var joinKeys = joinConditions.SelectMany(c => ConditionParser.Parse(c, alias)).Where(c => c.Kind == ConjunctKind.Equality).ToList();
-            candidates.AddRange(ForScan(table, conjuncts, joinKeys, SortColumns(order, alias), Reads(scan, alias, conjuncts), columnType).Select(i => new Candidate(table, i)));
+            var reads = Reads(scan, alias, conjuncts, column => IsNarrow(columnType(table, column)));
+            candidates.AddRange(ForScan(table, conjuncts, joinKeys, SortColumns(order, alias), reads, columnType).Select(i => new Candidate(table, i)));
         }
 
         return candidates.DistinctBy(c => c.ToString()).ToList();
@@ -140,7 +141,8 @@ internal static class CandidateDeriver
 
     // The columns the scan reads (its output and conditions), all of them and without those only a partial index's
     // predicate reads: the planner drops a condition the predicate implies, so an index-only scan need not return it.
-    private static (IReadOnlyList<string>? All, IReadOnlyList<string>? BeyondPredicate) Reads(PlanNode scan, string alias, List<Conjunct> conjuncts)
+    // Only columns narrow enough to copy into every index entry: a document, a text-search vector or an array is not.
+    private static (IReadOnlyList<string>? All, IReadOnlyList<string>? BeyondPredicate) Reads(PlanNode scan, string alias, List<Conjunct> conjuncts, Func<string, bool> isNarrow)
     {
         if (scan.Output is not { } output)
         {
@@ -150,9 +152,14 @@ internal static class CandidateDeriver
         var constant = conjuncts.Where(c => c.Kind == ConjunctKind.Constant).Select(c => c.Predicate).ToHashSet(StringComparer.Ordinal);
         var parts = scan.Conditions.SelectMany(c => ConditionParser.SplitConjunction(c) ?? [c]).ToList();
         return (
-            ConditionParser.ReferencedColumns(output, parts, alias),
-            ConditionParser.ReferencedColumns(output, parts.Where(p => !constant.Contains(ConditionParser.Unqualify(p, alias))), alias));
+            Narrow(ConditionParser.ReferencedColumns(output, parts, alias)),
+            Narrow(ConditionParser.ReferencedColumns(output, parts.Where(p => !constant.Contains(ConditionParser.Unqualify(p, alias))), alias)));
+
+        IReadOnlyList<string>? Narrow(IReadOnlyList<string>? columns) => columns is not null && columns.All(isNarrow) ? columns : null;
     }
+
+    private static bool IsNarrow(string? type)
+        => type is not ("jsonb" or "json" or "tsvector" or "bytea" or "xml") && type?.EndsWith("[]", StringComparison.Ordinal) != true;
 
     private static IndexKeyColumn Key(Conjunct conjunct) => new(conjunct.Column, conjunct.IsExpression);
 

@@ -16,6 +16,11 @@ internal sealed class WorkloadSearch
     // Plan costs are estimates; two indexes within half a percent of each other serve a statement equally well.
     private const double NearTie = 0.995;
 
+    // What INCLUDE columns must save per call beyond the plain index: about 25 heap pages fetched at random
+    // (random_page_cost 4, https://www.postgresql.org/docs/15/runtime-config-query.html). Below that the plain
+    // index already finds a handful of rows, and a covering one only makes every entry wider.
+    private const double MinCoveringSavingPerCall = 100;
+
     private readonly AdvisorSession _session;
     private readonly IReadOnlyList<PlannedStatement> _planned;
     private readonly Dictionary<PlannedStatement, double> _current;
@@ -113,7 +118,8 @@ internal sealed class WorkloadSearch
             }
 
             // Too small a cut now only shrinks as more indexes are kept: such candidates are out for good.
-            open.RemoveAll(c => measured[c].Costs.Count == 0 || measured[c].Reduction(_current) < minReduction);
+            open.RemoveAll(c => measured[c].Costs.Count == 0 || measured[c].Reduction(_current) < minReduction
+                || (c.Index.IncludeColumns.Count > 0 && measured[c].SavedPerCall(_current) < MinCoveringSavingPerCall));
             var best = open
                 .OrderByDescending(c => measured[c].Saved(_current))
                 .ThenByDescending(c => measured[c].Costs.Count)

@@ -83,16 +83,18 @@ internal static class AdviseDemo
     private static async Task RequireEmptyAndPreloadedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT to_regclass('public.users') IS NOT NULL AND EXISTS (SELECT 1 FROM public.users LIMIT 1), "
+            "SELECT to_regclass('public.users') IS NOT NULL, "
             + "'pg_stat_statements' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ','))",
             connection);
-        bool loaded, preloaded;
+        bool migrated, preloaded;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            (loaded, preloaded) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            (migrated, preloaded) = (reader.GetBoolean(0), reader.GetBoolean(1));
         }
 
+        await using var rows = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM public.users)", connection);
+        var loaded = migrated && (bool)(await rows.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         if (loaded)
         {
             throw new InvalidOperationException($"Database {connection.Database} already holds data: the advise demo loads into an empty Cmms.Data database (drop and recreate it, or pass --connection for another one).");
