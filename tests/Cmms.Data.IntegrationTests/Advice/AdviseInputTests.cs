@@ -77,8 +77,12 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
             CREATE TABLE people (id bigint PRIMARY KEY, email text NOT NULL, team int NOT NULL, name text NOT NULL, notes text);
             INSERT INTO people SELECT g, 'User' || g || '@example.com', g % 100, 'name ' || g, repeat('x', 200) FROM generate_series(1, 100000) g;
             """);
-        // Index-only scans are costed by the share of all-visible pages, which VACUUM sets.
+        // Index-only scans are costed by the share of all-visible pages, which VACUUM sets; the throwaway server commits
+        // asynchronously (synchronous_commit off), and VACUUM marks a page all-visible only once the inserting commit is
+        // flushed, which CHECKPOINT does.
+        await ExecuteAsync(database.ConnectionString, "CHECKPOINT");
         await ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
+        (await ScalarAsync<int>(database.ConnectionString, "SELECT relallvisible FROM pg_class WHERE relname = 'people'")).Should().BePositive();
         var file = await WriteQueriesAsync("SELECT id FROM people WHERE lower(email) = $1; SELECT name FROM people WHERE team = $1");
 
         var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString, "--queries", file, "--format", "json");
@@ -100,7 +104,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
             "migrationBuilder.Sql(\"CREATE INDEX CONCURRENTLY ix_people_lower_email ON public.people ((lower(email)));\", suppressTransaction: true); // EF Core's HasIndex takes properties, not expressions");
 
         var covering = proposals["ix_people_team"];
-        covering.GetProperty("include").EnumerateArray().Select(c => c.GetString()).Should().Equal("name");
+        covering.GetProperty("include").EnumerateArray().Select(c => c.GetString()).Should().Equal(["name"], run.Output);
         covering.GetProperty("createSql").GetString().Should().Be("CREATE INDEX CONCURRENTLY ix_people_team ON public.people (team) INCLUDE (name);");
         covering.GetProperty("efCore").GetString().Should().Be("builder.HasIndex([\"team\"], \"ix_people_team\").IncludeProperties(\"name\");");
 
@@ -217,6 +221,14 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         }
 
         return string.Join('\n', lines);
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
