@@ -112,4 +112,15 @@ public sealed class CandidateDeriverTests
 
         candidates.Should().Contain(" on public.user_interactions USING btree (user_id)").And.Contain(" on public.users USING btree (id)");
     }
+
+    [Fact]
+    public void A_candidate_keeps_its_schema_and_table_apart_when_their_names_hold_dots()
+    {
+        const string plan = """[{"Plan": {"Node Type": "Seq Scan", "Relation Name": "c.d", "Schema": "a.b", "Alias": "x", "Filter": "(x.k = $1)"}}]""";
+
+        var candidate = CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Should().ContainSingle().Subject;
+
+        candidate.Table.Should().Be(new TableName("a.b", "c.d"), "the rule engine's key a.b.c.d could be split either way");
+        candidate.Index.Table.Should().Be("a.b.c.d");
+    }
 }
