@@ -21,17 +21,22 @@ internal static class CatalogJudge
     ///     <see cref="ModelCheck.WhenMigrated" />, only when the history <paramref name="readHistory" /> reads holds one of its migrations.
     ///     Building the model is the one CPU-heavy step; started before the catalog is read, it runs meanwhile.
     /// </summary>
-    public static Task<ExpectedSchema?> ReadModelAsync(
+    public static async Task<ExpectedSchema?> ReadModelAsync(
         AnalysisOptions options,
         Func<CancellationToken, Task<MigrationHistory>> readHistory,
         List<string> notes,
         CancellationToken cancellationToken)
-        => options switch
+    {
+        var (model, historyUnreadable) = await MigratedModel
+            .ReadAsync(readHistory, options.ModelContext, options.ModelCheck, ExpectedSchemaReader.Read, cancellationToken)
+            .ConfigureAwait(false);
+        if (historyUnreadable)
         {
-            { ModelContext: null } => Task.FromResult<ExpectedSchema?>(null),
-            { ModelCheck: ModelCheck.Always, ModelContext: { } create } => Task.Run(() => (ExpectedSchema?)ReadModel(create), cancellationToken),
-            { ModelContext: { } create } => ModelFromHistoryAsync(readHistory, create, notes, cancellationToken),
-        };
+            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
+        }
+
+        return model;
+    }
 
     /// <summary>
     ///     Redundant indexes (those the model keeps on purpose at info), foreign keys without a usable index, and drift
@@ -98,34 +103,6 @@ internal static class CatalogJudge
         }
 
         return model.MigrationIds.Except(history.MigrationIds, StringComparer.Ordinal).ToList();
-    }
-
-    private static ExpectedSchema ReadModel(Func<DbContext> create)
-    {
-        using var context = create();
-        return ExpectedSchemaReader.Read(context);
-    }
-
-    private static async Task<ExpectedSchema?> ModelFromHistoryAsync(
-        Func<CancellationToken, Task<MigrationHistory>> readHistory,
-        Func<DbContext> create,
-        List<string> notes,
-        CancellationToken cancellationToken)
-    {
-        var history = await readHistory(cancellationToken).ConfigureAwait(false);
-        if (history is { Exists: true, IsReadable: false })
-        {
-            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
-            return null;
-        }
-
-        if (history.MigrationIds.Count == 0)
-        {
-            return null;
-        }
-
-        var model = await Task.Run(() => ReadModel(create), cancellationToken).ConfigureAwait(false);
-        return history.MigrationIds.Intersect(model.MigrationIds, StringComparer.Ordinal).Any() ? model : null;
     }
 
     private static List<TableReport> TableReports(CatalogSnapshot catalog)

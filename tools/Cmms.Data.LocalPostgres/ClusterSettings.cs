@@ -48,6 +48,23 @@ internal sealed partial record ClusterSettings(int Port, string SocketDirectory,
         return text.ToString();
     }
 
+    /// <summary>Whether <c>cmms.conf</c> already says exactly these settings.</summary>
+    public bool IsWrittenIn(ClusterLayout layout)
+    {
+        try
+        {
+            return File.ReadAllText(layout.SettingsFile) == Render();
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes <c>cmms.conf</c> and makes sure <c>postgresql.conf</c> includes it.</summary>
     public void WriteTo(ClusterLayout layout)
     {

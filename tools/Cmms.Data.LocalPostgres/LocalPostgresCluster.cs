@@ -35,6 +35,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     /// <summary>The maintenance database every cluster has.</summary>
     public const string MaintenanceDatabase = "postgres";
 
+    /// <summary>
+    /// The library a persistent cluster preloads (<c>shared_preload_libraries</c>) when the server has it:
+    /// <c>pg_stat_statements</c>, which records the workload only when loaded at server start
+    /// (https://www.postgresql.org/docs/15/pgstatstatements.html), so that <c>cmms-db advise</c> works on the embedded server.
+    /// </summary>
+    public const string PreloadedStatistics = "pg_stat_statements";
+
     private readonly ClusterLayout _layout;
     private readonly PgCtl _pgCtl;
     private readonly ServerUser _user = ServerUser.Current;
@@ -97,7 +104,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     public static LocalPostgresCluster Persistent(string directory, PostgresBinaries? binaries = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        return new LocalPostgresCluster(directory, binaries ?? PostgresBinaries.Locate(), isThrowaway: false);
+        var located = binaries ?? PostgresBinaries.Locate();
+        return new LocalPostgresCluster(directory, located, isThrowaway: false)
+        {
+            _preloadLibraries = located.HasLibrary(PreloadedStatistics) ? [PreloadedStatistics] : [],
+        };
     }
 
     /// <summary>Creates and starts a throwaway cluster in a new temporary directory.</summary>
@@ -287,6 +298,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         {
             throw new LocalPostgresException(
                 $"A PostgreSQL server not set up by Cmms.Data.LocalPostgres runs on '{DataDirectory}' (no {ClusterSettings.FileName}): stop it first.");
+        }
+
+        // A cluster an older version set up lacks settings added since (the preloaded pg_stat_statements): write them,
+        // keeping its port. They take effect at the server's next start; a running server is never restarted here,
+        // since other sessions may be using it (stop it with StopAsync, and the next start loads them).
+        if (_port is { } known && !new ClusterSettings(known, SocketDirectory, IsThrowaway, _preloadLibraries).IsWrittenIn(_layout))
+        {
+            WriteSettings(known);
         }
 
         if (status.State != LocalPostgresState.Running)

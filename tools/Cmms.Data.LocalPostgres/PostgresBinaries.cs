@@ -37,6 +37,19 @@ public sealed partial class PostgresBinaries
     /// <summary>The path of a program in <see cref="BinDirectory"/> (it may not exist, e.g. <c>psql</c> without a client package).</summary>
     public string Program(string name) => Path.Combine(BinDirectory, name);
 
+    /// <summary>
+    /// Whether the server can load the shared library <paramref name="name"/> (for example <c>pg_stat_statements</c>),
+    /// looked for in the <c>lib</c> directory beside <see cref="BinDirectory"/>, where Debian, the EDB installers and
+    /// source builds put it. A server told to preload a library it cannot find refuses to start, so it is asked to
+    /// preload only what this finds.
+    /// </summary>
+    public bool HasLibrary(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var lib = Path.Combine(Path.GetDirectoryName(BinDirectory) ?? BinDirectory, "lib");
+        return File.Exists(Path.Combine(lib, name + ".so")) || File.Exists(Path.Combine(lib, "postgresql", name + ".so"));
+    }
+
     /// <summary>Locates the server binaries using the current process environment.</summary>
     /// <exception cref="PostgresNotFoundException">No server bin directory was found.</exception>
     public static PostgresBinaries Locate() => Locate(PostgresSearchLocations.FromEnvironment());

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cmms.Data.Analysis.Reports;
+using Cmms.Data.Analysis.Sql;
 
 namespace Cmms.Data.Analysis.Advice;
 
@@ -120,7 +122,8 @@ public static class AdviceReportWriter
                 schema = p.Schema,
                 table = p.TableName,
                 method = p.Definition.Method,
-                columns = p.Definition.KeyColumns.Select(k => new { name = k.Name, descending = k.Descending, operatorClass = k.OperatorClass }),
+                columns = p.Definition.KeyColumns.Select(k => new { name = k.Name, expression = k.IsExpression, descending = k.Descending, operatorClass = k.OperatorClass }),
+                include = p.Definition.IncludeColumns,
                 predicate = p.Definition.Predicate,
                 verified = p.IsVerified,
                 weightedCostSaved = Math.Round(p.WeightedCostSaved, 2),
@@ -145,20 +148,10 @@ public static class AdviceReportWriter
 
     private static string OneLine(string sql) => string.Join(' ', sql.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
-    // Control characters (an escape sequence could rewrite the terminal) shown as \u escapes.
-    private static string Terminal(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            result.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString());
-        }
+    // Control, format and separator characters (an escape sequence could rewrite the terminal) shown as \u escapes.
+    private static string Terminal(string text) => UnprintableText.Escape(text);
 
-        return result.ToString();
-    }
-
-    private static string Cell(string text)
-        => Terminal(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownText.Cell(text);
 
     // An inline code span delimited by one more backtick than the longest run inside (CommonMark 6.1); pipes still end a table cell.
     private static string Code(string text)

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cmms.Data.Analysis.Advice;
 
@@ -30,10 +30,13 @@ public sealed record AdviceRequest
     public double MinCostReduction { get; init; } = 0.5;
 
     /// <summary>
-    ///     The EF Core model the database carries, to write proposals as <c>HasIndex</c> calls on its properties;
-    ///     <see langword="null" /> (or a task returning null) writes them with column names. A task, so that the caller
-    ///     can build the model (the one CPU-heavy step) while the server plans the statements; it is awaited only when
-    ///     the proposals are written.
+    ///     Creates a context configured as the application configures it, whose design-time model proposals are written
+    ///     against (<c>HasIndex</c> calls on its properties); <see langword="null" /> (the default) writes them with
+    ///     table and column names. The advisor builds the model (the one CPU-heavy step) while the server plans the
+    ///     statements, and disposes every context it creates; no connection is opened through it.
     /// </summary>
-    public Task<IReadOnlyModel?>? Model { get; init; }
+    public Func<DbContext>? ModelContext { get; init; }
+
+    /// <summary>When proposals are written against <see cref="ModelContext" />: by default only when the database was migrated with it.</summary>
+    public ModelCheck ModelCheck { get; init; } = ModelCheck.WhenMigrated;
 }

@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Conventions.Rules;
 using Npgsql;
 
@@ -120,67 +121,12 @@ internal sealed class AdvisorSession(NpgsqlConnection connection) : IAsyncDispos
         return result;
     }
 
-    /// <summary>
-    ///     The valid indexes and keys of the tables, as the rule engine describes them (same conventions as analyze's
-    ///     catalog reader: operator class null when the type's default, collation null when the column's own).
-    /// </summary>
+    /// <summary>The valid indexes and keys of the tables, read and described exactly as analyze reads them.</summary>
     public async Task<List<IndexDefinition>> ReadIndexesAsync(IReadOnlyCollection<TableName> tables, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT n.nspname || '.' || t.relname, c.relname, am.amname, i.indisunique, i.indnullsnotdistinct, con.contype::text,
-                   pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts::int,
-                   ARRAY(SELECT CASE WHEN x.attnum = 0 THEN pg_get_indexdef(i.indexrelid, x.ord::int, true) ELSE a.attname::text END
-                         FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS x(attnum, ord)
-                         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = x.attnum ORDER BY x.ord),
-                   ARRAY(SELECT x.attnum = 0 FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS x(attnum, ord) ORDER BY x.ord),
-                   ARRAY(SELECT (o.opt & 1) <> 0 FROM unnest(i.indoption::int2[]) WITH ORDINALITY AS o(opt, ord) ORDER BY o.ord),
-                   ARRAY(SELECT (o.opt & 2) <> 0 FROM unnest(i.indoption::int2[]) WITH ORDINALITY AS o(opt, ord) ORDER BY o.ord),
-                   ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname::text END
-                         FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opclass, ord) JOIN pg_opclass opc ON opc.oid = k.opclass ORDER BY k.ord)
-            FROM pg_index i
-            JOIN pg_class c ON c.oid = i.indexrelid
-            JOIN pg_class t ON t.oid = i.indrelid
-            JOIN pg_namespace n ON n.oid = t.relnamespace
-            JOIN pg_am am ON am.oid = c.relam
-            JOIN unnest($1::text[], $2::text[]) AS s(schema_name, table_name) ON s.schema_name = n.nspname AND s.table_name = t.relname
-            LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u')
-            WHERE i.indisvalid AND i.indisready
-            ORDER BY 1, 2
-            """;
-        var result = new List<IndexDefinition>();
-        await using var command = TablesCommand(sql, tables);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var keyCount = reader.GetInt32(7);
-            var names = reader.GetFieldValue<string[]>(8);
-            var expressions = reader.GetFieldValue<bool[]>(9);
-            var descending = reader.GetFieldValue<bool[]>(10);
-            var nullsFirst = reader.GetFieldValue<bool[]>(11);
-            var operatorClasses = reader.GetFieldValue<string?[]>(12);
-            result.Add(new IndexDefinition
-            {
-                Table = reader.GetString(0),
-                Name = reader.GetString(1),
-                Method = reader.GetString(2),
-                IsUnique = reader.GetBoolean(3),
-                NullsNotDistinct = reader.GetBoolean(4),
-                Kind = reader.IsDBNull(5) ? IndexKind.Index : reader.GetString(5) == "p" ? IndexKind.PrimaryKey : IndexKind.UniqueConstraint,
-                Predicate = reader.IsDBNull(6) ? null : reader.GetString(6),
-                KeyColumns = Enumerable.Range(0, keyCount)
-                    .Select(k => new IndexKeyColumn(
-                        names[k],
-                        expressions[k],
-                        descending[k],
-                        nullsFirst[k] == descending[k] ? null : nullsFirst[k],
-                        operatorClasses[k]))
-                    .ToList(),
-                IncludeColumns = names.Skip(keyCount).ToList(),
-            });
-        }
-
-        return result;
-    }
+        => (await CatalogReader.ReadIndexesAsync(connection, tables.Select(t => (t.Schema, t.Name)).ToList(), cancellationToken).ConfigureAwait(false))
+            .Where(i => i.IsValid)
+            .Select(i => i.Definition)
+            .ToList();
 
     /// <summary>The names of every relation (table, index, sequence, view …) in the schemas, by schema: what a new index may not be called.</summary>
     public async Task<Dictionary<string, HashSet<string>>> ReadRelationNamesAsync(IEnumerable<string> schemas, CancellationToken cancellationToken)

@@ -4,9 +4,11 @@ namespace Cmms.Data.Analysis.Advice;
 
 /// <summary>
 ///     Derives the indexes a statement's plan asks for, from each scan of a user table: its equality columns (filters
-///     and join keys), then an ORDER BY above it (with its directions) or a range column; constant conditions as a
-///     partial index's predicate; JSON containment and full-text search as GIN with the operator class that serves
-///     them. Which of them help is for the planner to say (<see cref="IndexAdvisor" /> measures each with HypoPG).
+///     and join keys) and expressions (<c>lower(email) = $1</c>), then an ORDER BY above it (with its directions) or a
+///     range column; constant conditions as a partial index's predicate; each of those once more with the other
+///     columns the scan reads as INCLUDE columns, so that it could become an index-only scan; JSON containment and
+///     full-text search as GIN with the operator class that serves them. Which of them help is for the planner to say
+///     (<see cref="IndexAdvisor" /> measures each with HypoPG).
 /// </summary>
 /// <remarks>
 ///     Plans come from <c>EXPLAIN (VERBOSE)</c>, so every column is qualified by its table's alias. Operator classes:
@@ -16,6 +18,9 @@ namespace Cmms.Data.Analysis.Advice;
 /// </remarks>
 internal static class CandidateDeriver
 {
+    // A covering index stores its INCLUDE columns in every leaf entry; past a few, it is a second copy of the table.
+    private const int MaxIncludeColumns = 3;
+
     private static readonly HashSet<string> SystemSchemas = new(StringComparer.Ordinal) { "pg_catalog", "information_schema", "pg_toast" };
 
     /// <summary>The user tables a plan scans.</summary>
@@ -28,10 +33,10 @@ internal static class CandidateDeriver
     /// <summary>The candidate indexes of one plan, without duplicates.</summary>
     /// <param name="plan">The statement's generic plan.</param>
     /// <param name="columnType">The type of a column (<c>format_type</c>), or <see langword="null" /> when unknown.</param>
-    public static IReadOnlyList<IndexDefinition> Derive(PlanNode plan, Func<TableName, string, string?> columnType)
+    public static IReadOnlyList<Candidate> Derive(PlanNode plan, Func<TableName, string, string?> columnType)
     {
         var joinConditions = plan.Descendants().SelectMany(n => n.JoinConditions).ToList();
-        var candidates = new List<IndexDefinition>();
+        var candidates = new List<Candidate>();
         foreach (var (scan, order) in Scans(plan, null))
         {
             if (scan.Relation is null || scan.Schema is null || SystemSchemas.Contains(scan.Schema) || scan.NodeType is "Index Only Scan")
@@ -43,7 +48,8 @@ internal static class CandidateDeriver
             var alias = scan.Alias ?? scan.Relation;
             var conjuncts = scan.Conditions.SelectMany(c => ConditionParser.Parse(c, alias)).Distinct().ToList();
             var joinKeys = joinConditions.SelectMany(c => ConditionParser.Parse(c, alias)).Where(c => c.Kind == ConjunctKind.Equality).ToList();
-            candidates.AddRange(ForScan(table, conjuncts, joinKeys, SortColumns(order, alias), columnType));
+            var reads = Reads(scan, alias, conjuncts, column => IsNarrow(columnType(table, column)));
+            candidates.AddRange(ForScan(table, conjuncts, joinKeys, SortColumns(order, alias), reads, columnType).Select(i => new Candidate(table, i)));
         }
 
         return candidates.DistinctBy(c => c.ToString()).ToList();
@@ -54,16 +60,17 @@ internal static class CandidateDeriver
         List<Conjunct> conjuncts,
         List<Conjunct> joinKeys,
         (List<IndexKeyColumn> Keys, bool Limited)? order,
+        (IReadOnlyList<string>? All, IReadOnlyList<string>? BeyondPredicate) read,
         Func<TableName, string, string?> columnType)
     {
-        var equalities = conjuncts.Where(c => c.Kind == ConjunctKind.Equality).Select(c => c.Column).Distinct().ToList();
-        var range = conjuncts.Where(c => c.Kind == ConjunctKind.Range).Select(c => c.Column).FirstOrDefault(c => !equalities.Contains(c));
+        var equalities = conjuncts.Where(c => c.Kind == ConjunctKind.Equality).DistinctBy(c => c.Column).ToList();
+        var range = conjuncts.Where(c => c.Kind == ConjunctKind.Range).FirstOrDefault(c => equalities.All(e => e.Column != c.Column));
         var predicates = conjuncts.Where(c => c.Kind == ConjunctKind.Constant).Select(c => c.Predicate!).Distinct().ToList();
         var predicate = predicates.Count == 0 ? null : string.Join(" AND ", predicates.Select(p => predicates.Count == 1 ? p : $"({p})"));
-        var sort = order?.Keys.Where(k => !equalities.Contains(k.Name)).ToList() ?? [];
+        var sort = order?.Keys.Where(k => equalities.All(e => e.Column != k.Name)).ToList() ?? [];
 
         var keySets = new List<List<IndexKeyColumn>>();
-        var leading = equalities.Select(c => new IndexKeyColumn(c)).ToList();
+        var leading = equalities.Select(Key).ToList();
         if (sort.Count > 0 && (leading.Count > 0 || order!.Value.Limited))
         {
             keySets.Add([.. leading, .. sort]);
@@ -71,7 +78,7 @@ internal static class CandidateDeriver
 
         if (range is not null)
         {
-            keySets.Add([.. leading, new IndexKeyColumn(range)]);
+            keySets.Add([.. leading, Key(range)]);
         }
 
         if (leading.Count > 0)
@@ -79,7 +86,7 @@ internal static class CandidateDeriver
             keySets.Add(leading);
         }
 
-        foreach (var key in joinKeys.Select(j => j.Column).Distinct().Where(k => !equalities.Contains(k)))
+        foreach (var key in joinKeys.Select(j => j.Column).Distinct().Where(k => equalities.All(e => e.Column != k)))
         {
             keySets.Add([.. leading, new IndexKeyColumn(key)]);
             keySets.Add([new IndexKeyColumn(key)]);
@@ -87,10 +94,14 @@ internal static class CandidateDeriver
 
         foreach (var keys in keySets)
         {
-            yield return Btree(table, keys, null);
-            if (predicate is not null)
+            foreach (var filter in predicate is null ? [null] : new[] { null, predicate })
             {
-                yield return Btree(table, keys, predicate);
+                var include = Include(keys, filter is null ? read.All : read.BeyondPredicate);
+                yield return Btree(table, keys, filter, []);
+                if (include.Count > 0)
+                {
+                    yield return Btree(table, keys, filter, include);
+                }
             }
         }
 
@@ -119,13 +130,51 @@ internal static class CandidateDeriver
         }
     }
 
-    private static IndexDefinition Btree(TableName table, List<IndexKeyColumn> keys, string? predicate) => new()
+    private static IndexDefinition Btree(TableName table, List<IndexKeyColumn> keys, string? predicate, List<string> include) => new()
     {
         Table = table.Qualified,
         Name = string.Empty,
         KeyColumns = keys,
+        IncludeColumns = include,
         Predicate = predicate,
     };
+
+    // The columns the scan reads (its output and conditions), all of them and without those only a partial index's
+    // predicate reads: the planner drops a condition the predicate implies, so an index-only scan need not return it.
+    // Only columns narrow enough to copy into every index entry: a document, a text-search vector or an array is not.
+    private static (IReadOnlyList<string>? All, IReadOnlyList<string>? BeyondPredicate) Reads(PlanNode scan, string alias, List<Conjunct> conjuncts, Func<string, bool> isNarrow)
+    {
+        if (scan.Output is not { } output)
+        {
+            return (null, null);
+        }
+
+        var constant = conjuncts.Where(c => c.Kind == ConjunctKind.Constant).Select(c => c.Predicate).ToHashSet(StringComparer.Ordinal);
+        var parts = scan.Conditions.SelectMany(c => ConditionParser.SplitConjunction(c) ?? [c]).ToList();
+        return (
+            Narrow(ConditionParser.ReferencedColumns(output, parts, alias)),
+            Narrow(ConditionParser.ReferencedColumns(output, parts.Where(p => !constant.Contains(ConditionParser.Unqualify(p, alias))), alias)));
+
+        IReadOnlyList<string>? Narrow(IReadOnlyList<string>? columns) => columns is not null && columns.All(isNarrow) ? columns : null;
+    }
+
+    private static bool IsNarrow(string? type)
+        => type is not ("jsonb" or "json" or "tsvector" or "bytea" or "xml") && type?.EndsWith("[]", StringComparison.Ordinal) != true;
+
+    private static IndexKeyColumn Key(Conjunct conjunct) => new(conjunct.Column, conjunct.IsExpression);
+
+    // The columns the scan reads beyond the keys, if an index holding them could answer it alone (no expression key,
+    // no whole-row read, few enough of them): the INCLUDE list of an index-only scan.
+    private static List<string> Include(List<IndexKeyColumn> keys, IReadOnlyList<string>? read)
+    {
+        if (read is null || keys.Any(k => k.IsExpression))
+        {
+            return [];
+        }
+
+        var rest = read.Where(c => keys.All(k => k.Name != c)).ToList();
+        return rest.Count <= MaxIncludeColumns ? rest : [];
+    }
 
     // The sort the scan's rows feed (a Sort or Incremental Sort above it, with no join in between), if every key is one of its columns.
     private static (List<IndexKeyColumn> Keys, bool Limited)? SortColumns((IReadOnlyList<string> Keys, bool Limited)? order, string alias)

@@ -10,6 +10,11 @@ namespace Cmms.Data.Analysis.Advice;
 /// </summary>
 internal static partial class ConditionParser
 {
+    // https://www.postgresql.org/docs/15/ddl-system-columns.html
+    private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "ctid", "xmin", "xmax", "cmin", "cmax", "tableoid" };
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "null" };
+
     private const string Identifier = """(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)""";
 
     /// <summary>What <paramref name="condition" /> says about the columns of the table scanned as <paramref name="alias" />.</summary>
@@ -32,6 +37,44 @@ internal static partial class ConditionParser
         bool? nullsFirst = match.Groups["nulls"].Success ? match.Groups["nulls"].Value == "FIRST" : null;
         // The default for the direction is no explicit setting.
         return (Unquote(match.Groups["col"].Value), descending, nullsFirst == descending ? null : nullsFirst);
+    }
+
+    /// <summary>
+    ///     The columns of the table scanned as <paramref name="alias" /> that a scan reads (its output, then its
+    ///     conditions), in order of appearance; <see langword="null" /> when it reads the whole row, a system column, or
+    ///     an output this cannot attribute, so that no index could be known to answer it alone.
+    /// </summary>
+    /// <remarks>
+    ///     EXPLAIN VERBOSE qualifies the columns of conditions always, but those of an output only when the statement
+    ///     has more than one range-table entry; a bare identifier in an output is then a column of the one table.
+    /// </remarks>
+    public static IReadOnlyList<string>? ReferencedColumns(IEnumerable<string> output, IEnumerable<string> conditions, string alias)
+    {
+        var columns = new List<string>();
+        foreach (var entry in output)
+        {
+            if (Regex.Match(entry, $"^{Identifier}$", RegexOptions.CultureInvariant) is { Success: true } && !Keywords.Contains(entry))
+            {
+                columns.Add(Unquote(entry));
+            }
+            else if (!References(entry, alias))
+            {
+                return null;
+            }
+        }
+
+        foreach (var text in output.Concat(conditions))
+        {
+            var outside = string.Concat(LiteralPattern().Split(text).Where(p => !p.StartsWith('\'')));
+            if (Regex.IsMatch(outside, $@"(?<![A-Za-z0-9_$""]){AliasPattern(alias)}\.\*", RegexOptions.CultureInvariant))
+            {
+                return null;
+            }
+
+            columns.AddRange(Regex.Matches(outside, ColumnPattern(alias), RegexOptions.CultureInvariant).Select(m => Unquote(m.Groups["col"].Value)));
+        }
+
+        return columns.Any(SystemColumns.Contains) ? null : columns.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The parts of a top-level AND, outer parentheses removed; <see langword="null" /> when it has a top-level OR.</summary>
@@ -119,6 +162,11 @@ internal static partial class ConditionParser
             };
         }
 
+        if (Expression(part, alias) is { } expression)
+        {
+            return expression;
+        }
+
         // A join key written the other way round: (u.id = o.user_id) seen from o.
         var reversed = Regex.Match(part, $@"^(?<lhs>.+?)\s+=\s+{column}$", RegexOptions.CultureInvariant);
         if (reversed.Success && !References(reversed.Groups["lhs"].Value, alias))
@@ -128,6 +176,66 @@ internal static partial class ConditionParser
 
         var test = Regex.Match(part, $@"^(?:NOT\s+)?{column}(?:\s+IS(?:\s+NOT)?\s+NULL)?$", RegexOptions.CultureInvariant);
         return test.Success ? new Conjunct(Unquote(test.Groups["col"].Value), ConjunctKind.Constant, string.Empty, Unqualify(part, alias)) : null;
+    }
+
+    // A function of this table's columns compared with a value (lower(u.email) = $1): an expression index's key, written
+    // as the server deparsed it without the table's qualifier. Whether the function may be indexed (IMMUTABLE) is the
+    // server's to say when the hypothetical index is created.
+    private static Conjunct? Expression(string part, string alias)
+    {
+        var call = Regex.Match(part, @"^[a-z_][a-z0-9_]*\(", RegexOptions.CultureInvariant);
+        if (!call.Success)
+        {
+            return null;
+        }
+
+        var end = ClosingParenthesis(part, call.Length - 1);
+        var comparison = end < 0 ? null : Regex.Match(part[(end + 1)..], @"^\s+(?<op>=|<=|>=|<|>)\s+(?<rhs>.+)$", RegexOptions.CultureInvariant);
+        if (comparison is not { Success: true })
+        {
+            return null;
+        }
+
+        var lhs = part[..(end + 1)];
+        var outside = string.Concat(LiteralPattern().Split(lhs).Where(p => !p.StartsWith('\'')));
+        var unqualified = Unqualify(lhs, alias);
+        if (!References(lhs, alias) || outside.Contains('$', StringComparison.Ordinal) || References(comparison.Groups["rhs"].Value, alias)
+            || QualifiedColumnPattern().IsMatch(string.Concat(LiteralPattern().Split(unqualified).Where(p => !p.StartsWith('\'')))))
+        {
+            return null;
+        }
+
+        var op = comparison.Groups["op"].Value;
+        return new Conjunct(unqualified, op == "=" ? ConjunctKind.Equality : ConjunctKind.Range, op, IsExpression: true);
+    }
+
+    // The index of the parenthesis closing the one at open, outside quotes; -1 if none.
+    private static int ClosingParenthesis(string text, int open)
+    {
+        var depth = 0;
+        var quote = '\0';
+        for (var i = open; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     // No parameter and no column of any table: the same rows every time, which a partial index can bake in.

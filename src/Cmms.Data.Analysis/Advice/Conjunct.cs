@@ -5,7 +5,8 @@ namespace Cmms.Data.Analysis.Advice;
 /// <param name="Kind">How the condition uses it.</param>
 /// <param name="Operator">The operator (<c>=</c>, <c>&lt;</c>, <c>@&gt;</c> …), or empty for a bare boolean test.</param>
 /// <param name="Predicate">For <see cref="ConjunctKind.Constant" />: the condition without table qualifiers, as a partial index's WHERE.</param>
-internal sealed record Conjunct(string Column, ConjunctKind Kind, string Operator, string? Predicate = null);
+/// <param name="IsExpression">Whether <paramref name="Column" /> is an expression of the table's columns (<c>lower(email)</c>), deparsed by the server.</param>
+internal sealed record Conjunct(string Column, ConjunctKind Kind, string Operator, string? Predicate = null, bool IsExpression = false);
 
 /// <summary>How a condition uses a column, for the index it asks for.</summary>
 internal enum ConjunctKind

@@ -13,18 +13,30 @@ namespace Cmms.Data.Analysis.Advice;
 /// <remarks>
 ///     With a model, tables and columns are mapped back to the entity type and its properties; without one (or for a
 ///     table the model does not map), the column names are written as property names for the reader to map.
+///     <c>HasIndex</c> takes properties only, so an expression index (<c>lower(email)</c>) is written as the migration
+///     statement that creates it (<c>migrationBuilder.Sql</c>, outside a transaction as CONCURRENTLY requires), the one
+///     place where raw SQL belongs; a stored computed column with a plain index would also serve, at the price of a
+///     table rewrite, and is left to the reader.
 /// </remarks>
 internal static class EfIndexCode
 {
-    public static (string Code, string? EntityType) Render(TableName table, IndexDefinition index, IReadOnlyModel? model)
+    public static (string Code, string? EntityType) Render(TableName table, IndexDefinition index, IReadOnlyModel? model, string createSql)
     {
-        var mapped = model is null ? null : Map(model, table, index);
+        var entityTypes = model is null ? [] : EntityTypes(model, table);
+        if (index.KeyColumns.Any(k => k.IsExpression))
+        {
+            return ($"migrationBuilder.Sql({Literal(createSql)}, suppressTransaction: true); // EF Core's HasIndex takes properties, not expressions", null);
+        }
+
+        // Several entity types may share the table (table splitting, TPH): the one that maps every key column.
+        var (entityType, mapped) = entityTypes
+            .Select(e => (EntityType: (IReadOnlyEntityType?)e, Properties: Map(e, table, index.KeyColumns.Select(k => k.Name))))
+            .FirstOrDefault(m => m.Properties is not null);
+        var included = entityType is null ? null : Map(entityType, table, index.IncludeColumns);
         var code = new StringBuilder("builder.HasIndex(");
         if (mapped is { } map)
         {
-            code.Append(map.Properties.Count == 1
-                ? $"e => e.{map.Properties[0]}"
-                : "e => new { " + string.Join(", ", map.Properties.Select(p => "e." + p)) + " }");
+            code.Append(Lambda(map));
         }
         else
         {
@@ -47,13 +59,23 @@ internal static class EfIndexCode
             code.Append(".HasOperators(").AppendJoin(", ", index.KeyColumns.Select(k => k.OperatorClass is null ? "null" : Literal(k.OperatorClass))).Append(')');
         }
 
+        if (index.IncludeColumns.Count > 0)
+        {
+            code.Append(".IncludeProperties(")
+                .Append(mapped is not null && included is { } include ? Lambda(include) : string.Join(", ", index.IncludeColumns.Select(Literal)))
+                .Append(')');
+        }
+
         if (index.Predicate is not null)
         {
             code.Append(".HasFilter(").Append(Literal(index.Predicate)).Append(')');
         }
 
-        return (code.Append(';').ToString(), mapped?.EntityType);
+        return (code.Append(';').ToString(), mapped is null ? null : entityType!.ClrType.Name);
     }
+
+    private static string Lambda(List<string> properties)
+        => properties.Count == 1 ? $"e => e.{properties[0]}" : "e => new { " + string.Join(", ", properties.Select(p => "e." + p)) + " }";
 
     /// <summary>A C# string literal: backslash, quote and every control or non-ASCII character escaped.</summary>
     internal static string Literal(string text)
@@ -73,27 +95,19 @@ internal static class EfIndexCode
         return literal.Append('"').ToString();
     }
 
-    private static (string EntityType, List<string> Properties)? Map(IReadOnlyModel model, TableName table, IndexDefinition index)
+    private static List<IReadOnlyEntityType> EntityTypes(IReadOnlyModel model, TableName table)
     {
         var defaultSchema = model.GetDefaultSchema() ?? "public";
-        foreach (var entityType in model.GetEntityTypes())
-        {
-            var name = entityType.GetTableName();
-            if (name != table.Name || (entityType.GetSchema() ?? defaultSchema) != table.Schema)
-            {
-                continue;
-            }
+        return model.GetEntityTypes().Where(e => e.GetTableName() == table.Name && (e.GetSchema() ?? defaultSchema) == table.Schema).ToList();
+    }
 
-            var store = StoreObjectIdentifier.Table(name, entityType.GetSchema());
-            var properties = index.KeyColumns
-                .Select(k => entityType.GetProperties().FirstOrDefault(p => !p.IsShadowProperty() && p.GetColumnName(store) == k.Name)?.Name)
-                .ToList();
-            if (properties.All(p => p is not null))
-            {
-                return (entityType.ClrType.Name, properties.Select(p => p!).ToList());
-            }
-        }
-
-        return null;
+    // The properties mapped to the columns, or null when one of them is not mapped (a shadow property, a column the model does not know).
+    private static List<string>? Map(IReadOnlyEntityType entityType, TableName table, IEnumerable<string> columns)
+    {
+        var store = StoreObjectIdentifier.Table(table.Name, entityType.GetSchema());
+        var properties = columns
+            .Select(c => entityType.GetProperties().FirstOrDefault(p => !p.IsShadowProperty() && p.GetColumnName(store) == c)?.Name)
+            .ToList();
+        return properties.All(p => p is not null) ? properties.Select(p => p!).ToList() : null;
     }
 }

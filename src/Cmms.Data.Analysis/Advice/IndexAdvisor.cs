@@ -1,5 +1,10 @@
 using System.Diagnostics;
+using Cmms.Data.Analysis.Catalog;
+using Cmms.Data.Analysis.Model;
 using Cmms.Data.Conventions.Rules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Cmms.Data.Analysis.Advice;
@@ -26,6 +31,15 @@ public static class IndexAdvisor
 
         var watch = Stopwatch.StartNew();
         await using var session = await AdvisorSession.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
+
+        // Building the EF Core model is the one CPU-heavy step; it runs while the server plans the statements. The
+        // design-time model keeps the conventions' results and the table/column mapping proposals are written against.
+        var model = MigratedModel.ReadAsync(
+            new CatalogReader(dataSource).ReadHistoryAsync,
+            request.ModelContext,
+            request.ModelCheck,
+            context => context.GetService<IDesignTimeModel>().Model,
+            cancellationToken);
         var unhelped = new List<UnhelpedStatement>();
         List<WorkloadStatement> statements;
         if (request.Statements is { } given)
@@ -69,7 +83,7 @@ public static class IndexAdvisor
 
         var search = await WorkloadSearch.RunAsync(session, planned, request, cancellationToken).ConfigureAwait(false);
         unhelped.AddRange(search.Unhelped);
-        var proposals = await RenderAsync(session, search.Proposals, request, cancellationToken).ConfigureAwait(false);
+        var proposals = await RenderAsync(session, search.Proposals, (await model.ConfigureAwait(false)).Model, cancellationToken).ConfigureAwait(false);
         return new AdviceReport(
             session.Database,
             request.Statements is null ? "pg_stat_statements" : "file",
@@ -83,17 +97,17 @@ public static class IndexAdvisor
     private static async Task<List<IndexProposal>> RenderAsync(
         AdvisorSession session,
         IReadOnlyList<FoundIndex> found,
-        AdviceRequest request,
+        IReadOnlyModel? model,
         CancellationToken cancellationToken)
     {
         var identifiers = found.SelectMany(f => IndexSql.Identifiers(f.Table, f.Definition).Concat(f.Replaces.Select(r => r.Name)));
         var quoted = await session.QuoteAsync(identifiers, cancellationToken).ConfigureAwait(false);
         string Quote(string identifier) => quoted[identifier];
-        var model = request.Model is null ? null : await request.Model.ConfigureAwait(false);
 
         return found.Select(f =>
         {
-            var (code, entityType) = EfIndexCode.Render(f.Table, f.Definition, model);
+            var createSql = IndexSql.Create(f.Table, f.Definition, Quote);
+            var (code, entityType) = EfIndexCode.Render(f.Table, f.Definition, model, createSql);
             return new IndexProposal
             {
                 Definition = f.Definition,
@@ -103,7 +117,7 @@ public static class IndexAdvisor
                 IsVerified = f.IsVerified,
                 EfCoreCode = code,
                 EntityType = entityType,
-                CreateSql = IndexSql.Create(f.Table, f.Definition, Quote),
+                CreateSql = createSql,
                 Replaces = f.Replaces.Select(r => new IndexDrop(r.Name, IndexSql.Drop(f.Table, r.Name, Quote))).ToList(),
             };
         }).ToList();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Cmms.Data.Conventions.Rules;
 
 namespace Cmms.Data.Analysis.Advice;
@@ -8,13 +9,13 @@ namespace Cmms.Data.Analysis.Advice;
 ///     63-byte limit (https://www.postgresql.org/docs/15/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS) and unlike
 ///     any name already taken.
 /// </summary>
-internal static class IndexNamer
+internal static partial class IndexNamer
 {
     private const int MaxBytes = 63;
 
     public static string Name(TableName table, IndexDefinition index, ISet<string> taken)
     {
-        var baseName = Truncate($"ix_{table.Name}_{string.Join("_", index.KeyColumns.Select(k => k.Name))}", MaxBytes);
+        var baseName = Truncate($"ix_{table.Name}_{string.Join("_", index.KeyColumns.Select(Part))}", MaxBytes);
         var name = baseName;
         for (var n = 2; taken.Contains(name); n++)
         {
@@ -25,6 +26,13 @@ internal static class IndexNamer
         taken.Add(name);
         return name;
     }
+
+    // An expression by the words in it: lower((email)::text) gives lower_email_text.
+    private static string Part(IndexKeyColumn key)
+        => key.IsExpression ? string.Join("_", NonWord().Split(key.Name).Where(w => w.Length > 0)) : key.Name;
+
+    [GeneratedRegex(@"[^\p{L}\p{Nd}_]+")]
+    private static partial Regex NonWord();
 
     // Cut at a character boundary so a multi-byte name never ends in half a character.
     private static string Truncate(string text, int maxBytes)

@@ -6,14 +6,16 @@ namespace Cmms.Data.Analysis.Advice;
 
 /// <summary>
 ///     Writes the statements of a proposal. Identifiers go through the quote function given (the server's
-///     <c>quote_ident</c>); the predicate is the server's own deparse of the plan's condition, so it is already quoted.
+///     <c>quote_ident</c>); the predicate and an expression key are the server's own deparse of the plan's condition, so
+///     they are already quoted.
 /// </summary>
 internal static class IndexSql
 {
     /// <summary>The identifiers <see cref="Create" /> and <see cref="Drop" /> need quoted.</summary>
     public static IEnumerable<string> Identifiers(TableName table, IndexDefinition index)
         => new[] { table.Schema, table.Name, index.Name }
-            .Concat(index.KeyColumns.Select(k => k.Name))
+            .Concat(index.KeyColumns.Where(k => !k.IsExpression).Select(k => k.Name))
+            .Concat(index.IncludeColumns)
             .Concat(index.KeyColumns.Select(k => k.OperatorClass).OfType<string>());
 
     /// <summary>The <c>CREATE INDEX CONCURRENTLY</c> statement of a proposal.</summary>
@@ -36,6 +38,11 @@ internal static class IndexSql
         }
 
         sql.Append(" (").AppendJoin(", ", index.KeyColumns.Select(k => Key(k, quote))).Append(')');
+        if (index.IncludeColumns.Count > 0)
+        {
+            sql.Append(" INCLUDE (").AppendJoin(", ", index.IncludeColumns.Select(quote)).Append(')');
+        }
+
         if (index.Predicate is not null)
         {
             sql.Append(" WHERE ").Append(DeparsedSql.EscapeUnprintable(index.Predicate));
@@ -46,7 +53,8 @@ internal static class IndexSql
 
     private static string Key(IndexKeyColumn key, Func<string, string> quote)
     {
-        var text = quote(key.Name);
+        // An expression key stands in parentheses of its own (https://www.postgresql.org/docs/15/sql-createindex.html).
+        var text = key.IsExpression ? $"({DeparsedSql.EscapeUnprintable(key.Name)})" : quote(key.Name);
         if (key.OperatorClass is not null)
         {
             text += " " + quote(key.OperatorClass);

@@ -14,4 +14,11 @@ internal sealed record Measurement(IReadOnlyDictionary<PlannedStatement, double>
         var before = Costs.Keys.Sum(s => s.Statement.Calls * current[s]);
         return before <= 0 ? 0 : Saved(current) / before;
     }
+
+    /// <summary>The cost saved per call of the statements it serves, against their current costs.</summary>
+    public double SavedPerCall(IReadOnlyDictionary<PlannedStatement, double> current)
+    {
+        var calls = Costs.Keys.Sum(s => s.Statement.Calls);
+        return calls <= 0 ? 0 : Saved(current) / calls;
+    }
 }

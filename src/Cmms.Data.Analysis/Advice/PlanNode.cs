@@ -26,6 +26,12 @@ internal sealed record PlanNode
 
     public IReadOnlyList<string> SortKeys { get; init; } = [];
 
+    /// <summary>
+    ///     What the node returns (VERBOSE <c>Output</c>): for a scan, the columns and expressions its table must supply;
+    ///     <see langword="null" /> when the plan does not say.
+    /// </summary>
+    public IReadOnlyList<string>? Output { get; init; }
+
     public double TotalCost { get; init; }
 
     public IReadOnlyList<PlanNode> Children { get; init; } = [];
@@ -57,12 +63,16 @@ internal sealed record PlanNode
         // Index conditions first: columns an existing index already leads with stay first, so a proposal can replace it.
         Conditions = Texts(node, "Index Cond", "Recheck Cond", "Filter"),
         JoinConditions = Texts(node, "Hash Cond", "Merge Cond", "Join Filter"),
-        SortKeys = node.TryGetProperty("Sort Key", out var keys) ? keys.EnumerateArray().Select(k => k.GetString() ?? string.Empty).ToList() : [],
+        SortKeys = Strings(node, "Sort Key"),
+        Output = node.TryGetProperty(nameof(Output), out _) ? Strings(node, nameof(Output)) : null,
         TotalCost = node.TryGetProperty("Total Cost", out var cost) ? cost.GetDouble() : 0,
         Children = node.TryGetProperty("Plans", out var children) ? children.EnumerateArray().Select(Read).ToList() : [],
     };
 
     private static string? Text(JsonElement node, string name) => node.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private static List<string> Strings(JsonElement node, string name)
+        => node.TryGetProperty(name, out var values) ? values.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToList() : [];
 
     private static List<string> Texts(JsonElement node, params string[] names)
         => names.Select(n => Text(node, n)).OfType<string>().ToList();

@@ -1,5 +1,6 @@
 using Cmms.Data.Analysis.Sql;
 using Cmms.Data.Conventions.Rules;
+using Npgsql;
 
 namespace Cmms.Data.Analysis.Advice;
 
@@ -14,6 +15,11 @@ internal sealed class WorkloadSearch
 {
     // Plan costs are estimates; two indexes within half a percent of each other serve a statement equally well.
     private const double NearTie = 0.995;
+
+    // What INCLUDE columns must save per call beyond the plain index: about 25 heap pages fetched at random
+    // (random_page_cost 4, https://www.postgresql.org/docs/15/runtime-config-query.html). Below that the plain
+    // index already finds a handful of rows, and a covering one only makes every entry wider.
+    private const double MinCoveringSavingPerCall = 100;
 
     private readonly AdvisorSession _session;
     private readonly IReadOnlyList<PlannedStatement> _planned;
@@ -54,12 +60,12 @@ internal sealed class WorkloadSearch
             p => p,
             p => CandidateDeriver.Derive(p.Plan, (table, column) => types.GetValueOrDefault((table, column))));
         var coveredBy = new Dictionary<PlannedStatement, string>();
-        var candidates = new List<IndexDefinition>();
+        var candidates = new List<Candidate>();
         foreach (var (statement, indexes) in derived)
         {
             foreach (var candidate in indexes)
             {
-                var cover = existing.FirstOrDefault(e => IndexRedundancyRules.Covers(e, candidate) is not null);
+                var cover = existing.FirstOrDefault(e => IndexRedundancyRules.Covers(e, candidate.Index) is not null);
                 if (cover is not null)
                 {
                     coveredBy.TryAdd(statement, cover.Name);
@@ -71,7 +77,7 @@ internal sealed class WorkloadSearch
             }
         }
 
-        var btree = candidates.Where(c => c.Method == "btree").ToList();
+        var btree = candidates.Where(c => c.Index.Method == "btree").ToList();
         var kept = await ChooseAsync(btree, request.MinCostReduction, cancellationToken).ConfigureAwait(false);
         var effects = await FinalEffectsAsync(kept, cancellationToken).ConfigureAwait(false);
 
@@ -83,7 +89,7 @@ internal sealed class WorkloadSearch
         }
 
         // HypoPG cannot simulate GIN: such a candidate is proposed for the statements it was derived from, unmeasured.
-        foreach (var gin in candidates.Where(c => c.Method != "btree"))
+        foreach (var gin in candidates.Where(c => c.Index.Method != "btree"))
         {
             var served = derived.Where(d => d.Value.Any(c => c.ToString() == gin.ToString()))
                 .Select(d => new StatementEffect(d.Key.Statement.Sql, d.Key.Statement.Calls, d.Key.Cost, null))
@@ -98,26 +104,28 @@ internal sealed class WorkloadSearch
         CatalogOnly = _planned.Count(p => p.Tables.Count == 0);
     }
 
-    private async Task<List<IndexDefinition>> ChooseAsync(List<IndexDefinition> candidates, double minReduction, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> ChooseAsync(List<Candidate> candidates, double minReduction, CancellationToken cancellationToken)
     {
-        var kept = new List<IndexDefinition>();
-        var measured = new Dictionary<IndexDefinition, Measurement>();
+        var kept = new List<Candidate>();
+        var measured = new Dictionary<Candidate, Measurement>();
         var open = candidates.ToList();
         TableName? changed = null;
         while (open.Count > 0)
         {
-            foreach (var candidate in open.Where(c => changed is null || Table(c) == changed).ToList())
+            foreach (var candidate in open.Where(c => changed is null || c.Table == changed).ToList())
             {
                 measured[candidate] = await MeasureAsync(candidate, cancellationToken).ConfigureAwait(false);
             }
 
             // Too small a cut now only shrinks as more indexes are kept: such candidates are out for good.
-            open.RemoveAll(c => measured[c].Costs.Count == 0 || measured[c].Reduction(_current) < minReduction);
+            open.RemoveAll(c => measured[c].Costs.Count == 0 || measured[c].Reduction(_current) < minReduction
+                || (c.Index.IncludeColumns.Count > 0 && measured[c].SavedPerCall(_current) < MinCoveringSavingPerCall));
             var best = open
                 .OrderByDescending(c => measured[c].Saved(_current))
                 .ThenByDescending(c => measured[c].Costs.Count)
-                .ThenBy(c => c.KeyColumns.Count)
-                .ThenBy(c => c.Predicate is null ? 0 : 1)
+                .ThenBy(c => c.Index.KeyColumns.Count)
+                .ThenBy(c => c.Index.IncludeColumns.Count)
+                .ThenBy(c => c.Index.Predicate is null ? 0 : 1)
                 .FirstOrDefault();
             if (best is null)
             {
@@ -127,10 +135,15 @@ internal sealed class WorkloadSearch
             // At (nearly) the same cut, the composite that covers the best one serves its statements and more (an ORDER BY, a range).
             var saved = measured[best].Saved(_current);
             best = open
-                .Where(c => IndexRedundancyRules.Covers(c, best) is not null && measured[c].Saved(_current) >= saved * NearTie)
+                .Where(c => IndexRedundancyRules.Covers(c.Index, best.Index) is not null
+                    && c.Index.IncludeColumns.Count <= best.Index.IncludeColumns.Count
+                    && measured[c].Saved(_current) >= saved * NearTie)
                 .OrderByDescending(c => measured[c].Saved(_current))
                 .FirstOrDefault() ?? best;
 
+            // A covering index is judged against its plain twin: that is kept first, and the INCLUDE columns then have
+            // to cut what is left by the same threshold when the covering one is measured again.
+            best = PlainTwin(best, open, measured) ?? best;
             kept.Add(best);
             open.Remove(best);
             await _session.CreateHypotheticalAsync(Sql(best), cancellationToken).ConfigureAwait(false);
@@ -139,20 +152,44 @@ internal sealed class WorkloadSearch
                 _current[statement] = Math.Min(_current[statement], cost);
             }
 
-            changed = Table(best);
+            changed = best.Table;
         }
 
         // One kept index that another kept index covers (a prefix of it) is the narrow one of the two: leave it out.
-        return kept.Where(k => !kept.Any(o => !ReferenceEquals(o, k) && IndexRedundancyRules.Covers(o, k) is not null)).ToList();
+        return kept.Where(k => !kept.Any(o => !ReferenceEquals(o, k) && IndexRedundancyRules.Covers(o.Index, k.Index) is not null)).ToList();
     }
 
-    private async Task<Measurement> MeasureAsync(IndexDefinition candidate, CancellationToken cancellationToken)
+    private static Candidate? PlainTwin(Candidate covering, List<Candidate> open, Dictionary<Candidate, Measurement> measured)
     {
-        var (oid, name) = await _session.CreateHypotheticalAsync(Sql(candidate), cancellationToken).ConfigureAwait(false);
+        if (covering.Index.IncludeColumns.Count == 0)
+        {
+            return null;
+        }
+
+        var plain = (covering.Index with { IncludeColumns = [] }).ToString();
+        return open.FirstOrDefault(c => c.Table == covering.Table && c.Index.ToString() == plain && measured[c].Costs.Count > 0);
+    }
+
+    private async Task<Measurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
+    {
+        uint oid;
+        string name;
+        try
+        {
+            (oid, name) = await _session.CreateHypotheticalAsync(Sql(candidate), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidObjectDefinition or PostgresErrorCodes.FeatureNotSupported
+                                              or PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.DatatypeMismatch or PostgresErrorCodes.UndefinedObject)
+        {
+            // An index PostgreSQL would not build either (an expression of a function that is not IMMUTABLE, a type
+            // btree cannot order): it serves nothing.
+            return new Measurement(new Dictionary<PlannedStatement, double>());
+        }
+
         try
         {
             var costs = new Dictionary<PlannedStatement, double>();
-            foreach (var statement in _planned.Where(p => p.Tables.Contains(Table(candidate))))
+            foreach (var statement in _planned.Where(p => p.Tables.Contains(candidate.Table)))
             {
                 var plan = await _session.ReplanAsync(statement, cancellationToken).ConfigureAwait(false);
                 if (plan.Descendants().Any(n => n.IndexName == name))
@@ -172,17 +209,17 @@ internal sealed class WorkloadSearch
     }
 
     // With only the kept indexes present (the narrow ones left out are dropped first), which statements use which.
-    private async Task<Dictionary<IndexDefinition, List<StatementEffect>>> FinalEffectsAsync(List<IndexDefinition> kept, CancellationToken cancellationToken)
+    private async Task<Dictionary<Candidate, List<StatementEffect>>> FinalEffectsAsync(List<Candidate> kept, CancellationToken cancellationToken)
     {
         await _session.ResetHypotheticalAsync(cancellationToken).ConfigureAwait(false);
-        var names = new Dictionary<string, IndexDefinition>(StringComparer.Ordinal);
+        var names = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         foreach (var index in kept)
         {
             names[(await _session.CreateHypotheticalAsync(Sql(index), cancellationToken).ConfigureAwait(false)).Name] = index;
         }
 
         var effects = kept.ToDictionary(k => k, _ => new List<StatementEffect>());
-        foreach (var statement in _planned.Where(p => kept.Any(k => p.Tables.Contains(Table(k)))))
+        foreach (var statement in _planned.Where(p => kept.Any(k => p.Tables.Contains(k.Table))))
         {
             var plan = await _session.ReplanAsync(statement, cancellationToken).ConfigureAwait(false);
             foreach (var used in plan.Descendants().Select(n => n.IndexName).OfType<string>().Distinct().Where(names.ContainsKey))
@@ -196,24 +233,26 @@ internal sealed class WorkloadSearch
     }
 
     private static FoundIndex Found(
-        IndexDefinition index,
+        Candidate candidate,
         List<StatementEffect> served,
         bool isVerified,
         List<IndexDefinition> existing,
         Dictionary<string, HashSet<string>> taken)
     {
-        var table = Table(index);
+        var (table, index) = candidate;
         if (!taken.TryGetValue(table.Schema, out var names))
         {
             taken[table.Schema] = names = new HashSet<string>(StringComparer.Ordinal);
         }
 
         var named = index with { Name = IndexNamer.Name(table, index, names) };
-        var replaces = existing.Where(e => !e.IsConstraint && IndexRedundancyRules.Covers(named, e) is not null).ToList();
+        // An index no statement can drop on its own (AllowRedundant: a partition's attached index, a unique index a
+        // foreign key references, an exclusion constraint's) is never proposed for dropping.
+        var replaces = existing.Where(e => !e.IsConstraint && !e.AllowRedundant && IndexRedundancyRules.Covers(named, e) is not null).ToList();
         return new FoundIndex(table, named, served, isVerified, replaces);
     }
 
-    private UnhelpedStatement Reason(PlannedStatement statement, IReadOnlyList<IndexDefinition> derived, Dictionary<PlannedStatement, string> coveredBy, AdviceRequest request)
+    private UnhelpedStatement Reason(PlannedStatement statement, IReadOnlyList<Candidate> derived, Dictionary<PlannedStatement, string> coveredBy, AdviceRequest request)
     {
         var used = statement.Plan.Descendants().Select(n => n.IndexName).OfType<string>().Distinct().ToList();
         var (reason, detail) = derived.Count == 0
@@ -228,12 +267,6 @@ internal sealed class WorkloadSearch
         return new UnhelpedStatement(statement.Statement.Sql, statement.Statement.Calls, reason, detail);
     }
 
-    private static TableName Table(IndexDefinition index)
-    {
-        var dot = index.Table.IndexOf('.', StringComparison.Ordinal);
-        return new TableName(index.Table[..dot], index.Table[(dot + 1)..]);
-    }
-
     // HypoPG parses this itself; it sees the same identifiers as the final statement, quoted the simplest safe way.
-    private static string Sql(IndexDefinition index) => IndexSql.Hypothetical(Table(index), index, SqlQuoter.QuoteAlways);
+    private static string Sql(Candidate candidate) => IndexSql.Hypothetical(candidate.Table, candidate.Index, SqlQuoter.QuoteAlways);
 }

@@ -28,16 +28,12 @@ internal sealed class CatalogReader(NpgsqlDataSource dataSource)
 
         var (facts, keywords) = await ReadFactsAsync(connection, schemas, cancellationToken).ConfigureAwait(false);
         var scope = facts.Schemas.ToArray();
-        var indexesSql = CatalogSql.Indexes.Replace(
-            CatalogSql.NullsNotDistinctPlaceholder,
-            facts.ServerVersionNumber >= NullsNotDistinctVersion ? "i.indnullsnotdistinct" : "false",
-            StringComparison.Ordinal);
 
         var snapshot = new CatalogSnapshot
         {
             Facts = facts,
             Tables = await ReadAllAsync(connection, CatalogSql.Tables, scope, CatalogRows.ReadTable, cancellationToken).ConfigureAwait(false),
-            Indexes = await ReadIndexesAsync(connection, indexesSql, scope, cancellationToken).ConfigureAwait(false),
+            Indexes = await ReadIndexesAsync(connection, facts.ServerVersionNumber, CatalogSql.AllTables, [scope], cancellationToken).ConfigureAwait(false),
             Constraints = await ReadAllAsync(connection, CatalogSql.Constraints, scope, CatalogRows.ReadConstraint, cancellationToken).ConfigureAwait(false),
             Sequences = await ReadAllAsync(connection, CatalogSql.Sequences, scope, CatalogRows.ReadSequence, cancellationToken).ConfigureAwait(false),
             Statistics = (await ReadAllAsync(connection, CatalogSql.Statistics, scope, CatalogRows.ReadStatistic, cancellationToken).ConfigureAwait(false))
@@ -107,37 +103,64 @@ internal sealed class CatalogReader(NpgsqlDataSource dataSource)
             r.GetFieldValue<string[]>(6),
             r.GetFieldValue<string[]>(7));
 
+    /// <summary>
+    ///     The indexes of the given tables only, on an open connection whose session is already read-only (advise's):
+    ///     the same rows, and so the same rule-engine descriptions, as the snapshot's.
+    /// </summary>
+    public static Task<IReadOnlyList<CatalogIndex>> ReadIndexesAsync(
+        NpgsqlConnection connection,
+        IReadOnlyCollection<(string Schema, string Table)> tables,
+        CancellationToken cancellationToken)
+    {
+        string[] schemas = [.. tables.Select(t => t.Schema).Distinct(StringComparer.Ordinal)];
+        string[][] parameters = [schemas, [.. tables.Select(t => t.Schema)], [.. tables.Select(t => t.Table)]];
+        return ReadIndexesAsync(connection, connection.PostgreSqlVersion.Major * 10000, CatalogSql.ListedTables, parameters, cancellationToken);
+    }
+
     // Two queries, indexes and their columns, joined here: one aggregate per index in SQL costs far more on the server.
     private static async Task<IReadOnlyList<CatalogIndex>> ReadIndexesAsync(
         NpgsqlConnection connection,
-        string indexesSql,
-        string[] schemas,
+        int serverVersionNumber,
+        string tableFilter,
+        string[][] parameters,
         CancellationToken cancellationToken)
     {
-        var columns = (await ReadAllAsync(
+        var indexesSql = CatalogSql.Indexes
+            .Replace(CatalogSql.NullsNotDistinctPlaceholder, serverVersionNumber >= NullsNotDistinctVersion ? "i.indnullsnotdistinct" : "false", StringComparison.Ordinal)
+            .Replace(CatalogSql.TableFilterPlaceholder, tableFilter, StringComparison.Ordinal);
+        var columnsSql = CatalogSql.IndexColumns.Replace(CatalogSql.TableFilterPlaceholder, tableFilter, StringComparison.Ordinal);
+        var columns = (await ReadRowsAsync(
                     connection,
-                    CatalogSql.IndexColumns,
-                    schemas,
+                    columnsSql,
+                    parameters,
                     r => (Index: r.GetInt64(0), Column: CatalogRows.ReadIndexColumn(r)),
                     cancellationToken)
                 .ConfigureAwait(false))
             .ToLookup(c => c.Index, c => c.Column);
-        return await ReadAllAsync(connection, indexesSql, schemas, r => CatalogRows.ReadIndex(r, columns[r.GetInt64(0)].ToList()), cancellationToken)
+        return await ReadRowsAsync(connection, indexesSql, parameters, r => CatalogRows.ReadIndex(r, columns[r.GetInt64(0)].ToList()), cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>Runs one catalog query (with the schema list as <c>$1</c>, if given) and maps every row.</summary>
-    internal static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+    internal static Task<IReadOnlyList<T>> ReadAllAsync<T>(
         NpgsqlConnection connection,
         string sql,
         string[]? schemas,
         Func<NpgsqlDataReader, T> map,
         CancellationToken cancellationToken)
+        => ReadRowsAsync(connection, sql, schemas is null ? [] : [schemas], map, cancellationToken);
+
+    private static async Task<IReadOnlyList<T>> ReadRowsAsync<T>(
+        NpgsqlConnection connection,
+        string sql,
+        string[][] parameters,
+        Func<NpgsqlDataReader, T> map,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        if (schemas is not null)
+        foreach (var values in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = schemas });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = values });
         }
 
         var rows = new List<T>();

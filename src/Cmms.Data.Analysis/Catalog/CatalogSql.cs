@@ -14,6 +14,18 @@ internal static class CatalogSql
     /// <summary>Where <see cref="Indexes" /> reads NULLS NOT DISTINCT.</summary>
     public const string NullsNotDistinctPlaceholder = "{nulls_not_distinct}";
 
+    /// <summary>
+    ///     Where <see cref="Indexes" /> and <see cref="IndexColumns" /> narrow their tables (<c>n</c> the schema,
+    ///     <c>t</c> the table): <see cref="AllTables" />, or <see cref="ListedTables" />.
+    /// </summary>
+    public const string TableFilterPlaceholder = "{table_filter}";
+
+    /// <summary>The table filter of analyze: every table of the schemas in <c>$1</c>.</summary>
+    public const string AllTables = "true";
+
+    /// <summary>The table filter of advise: only the tables named by the schema and table arrays <c>$2</c> and <c>$3</c>.</summary>
+    public const string ListedTables = "(n.nspname, t.relname) IN (SELECT * FROM unnest($2::text[], $3::text[]))";
+
     /// <summary>Server facts, the keywords <c>quote_ident</c> quotes, and every user schema.</summary>
     public const string Facts = """
         SELECT current_database(),
@@ -79,7 +91,7 @@ internal static class CatalogSql
             SELECT p.relname::text FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent
             WHERE h.inhrelid = i.indexrelid AND c.relispartition
         ) parent ON true
-        WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
+        WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1) AND {table_filter}
           AND t.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
         ORDER BY n.nspname, t.relname, c.relname
         """;
@@ -107,7 +119,7 @@ internal static class CatalogSql
         LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = x.ord
         LEFT JOIN pg_opclass opc ON x.ord <= i.indnkeyatts AND opc.oid = i.indclass[x.ord - 1]
         LEFT JOIN pg_collation co ON x.ord <= i.indnkeyatts AND co.oid = NULLIF(i.indcollation[x.ord - 1], 0)
-        WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1)
+        WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1) AND {table_filter}
         ORDER BY i.indexrelid, x.ord
         """;
 

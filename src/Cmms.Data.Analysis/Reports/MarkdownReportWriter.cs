@@ -19,9 +19,6 @@ namespace Cmms.Data.Analysis.Reports;
 /// </remarks>
 public static class MarkdownReportWriter
 {
-    // The characters that start markup, links, HTML or a table cell boundary.
-    private const string MarkdownPunctuation = "\\`*_[]<>|~#!&";
-
     /// <summary>The report in this format, every database-derived name escaped for it.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The rendered report.</returns>
@@ -93,16 +90,7 @@ public static class MarkdownReportWriter
             : name.Contains('`', StringComparison.Ordinal) || UnprintableText.Contains(name) ? Cell(name)
             : $"`{name.Replace("|", "\\|", StringComparison.Ordinal)}`";
 
-    private static string Cell(string text)
-    {
-        var escaped = new StringBuilder();
-        foreach (var c in UnprintableText.Escape(text))
-        {
-            escaped.Append(MarkdownPunctuation.Contains(c, StringComparison.Ordinal) ? "\\" : string.Empty).Append(c);
-        }
-
-        return escaped.ToString();
-    }
+    private static string Cell(string text) => MarkdownText.Cell(text);
 
     private static int LongestBacktickRun(string text)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cmms.Data.AdviseBench;
+using Cmms.Data.Bench.Advice;
 using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Conventions.Rules;
 using Cmms.Data.IntegrationTests.Infrastructure;
@@ -37,14 +37,14 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         var root = run.Json;
         root.GetProperty("source").GetString().Should().Be("pg_stat_statements");
         var proposals = root.GetProperty("proposals").EnumerateArray().ToList();
-        DroppedBtree.Keys.Append("Q12").Should().BeEquivalentTo(AdviseDemoDatabase.Dropped.Keys);
+        DroppedBtree.Keys.Append("Q12").Should().BeEquivalentTo(AdviseDemo.Dropped.Keys);
 
         foreach (var (id, (table, columns, descending)) in DroppedBtree)
         {
             var query = QueryCatalog.All.Single(q => q.Id == id);
             var proposal = proposals.Should().ContainSingle(p => Serves(p, query), id).Subject;
             proposal.GetProperty("table").GetString().Should().Be(table, id);
-            proposal.GetProperty("name").GetString().Should().Be(AdviseDemoDatabase.Dropped[id], "named as the model names it, the dropped name is free again");
+            proposal.GetProperty("name").GetString().Should().Be(AdviseDemo.Dropped[id], "named as the model names it, the dropped name is free again");
             proposal.GetProperty("verified").GetBoolean().Should().BeTrue(id);
             proposal.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().Equal(columns, id);
             proposal.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("descending").GetBoolean()).Should().Equal(descending, id);
@@ -62,8 +62,8 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         q22.GetProperty("createSql").GetString().Should().Be(
             "CREATE INDEX CONCURRENTLY ix_user_interactions_user_id_created_at ON public.user_interactions (user_id, created_at DESC);");
         var replaced = q22.GetProperty("replaces").EnumerateArray().Should().ContainSingle().Subject;
-        replaced.GetProperty("name").GetString().Should().Be(AdviseDemoDatabase.PrefixIndex);
-        replaced.GetProperty("dropSql").GetString().Should().Be($"DROP INDEX CONCURRENTLY public.{AdviseDemoDatabase.PrefixIndex};");
+        replaced.GetProperty("name").GetString().Should().Be(AdviseDemo.PrefixIndex);
+        replaced.GetProperty("dropSql").GetString().Should().Be($"DROP INDEX CONCURRENTLY public.{AdviseDemo.PrefixIndex};");
 
         var q12 = proposals.Single(p => Serves(p, QueryCatalog.All.Single(q => q.Id == "Q12")));
         q12.GetProperty("verified").GetBoolean().Should().BeFalse("HypoPG 1.3 cannot simulate GIN");
@@ -71,6 +71,8 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         q12.GetProperty("columns")[0].GetProperty("operatorClass").GetString().Should().Be("jsonb_path_ops", "only @> is used");
         q12.GetProperty("efCore").GetString().Should().Be(
             """builder.HasIndex(e => e.Attributes, "ix_machines_attributes").HasMethod("gin").HasOperators("jsonb_path_ops");""");
+        q12.GetProperty("createSql").GetString().Should().Be("CREATE INDEX CONCURRENTLY ix_machines_attributes ON public.machines USING gin (attributes jsonb_path_ops);");
+        q12.GetProperty("statements").EnumerateArray().Should().OnlyContain(e => e.GetProperty("costAfter").ValueKind == JsonValueKind.Null, "a GIN proposal is never claimed as measured");
 
         await ShouldProposeNothingRedundantAsync(proposals);
 
@@ -83,8 +85,10 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         text.ExitCode.Should().Be(0, text.Error);
         text.Output.Should().MatchRegex(@"^\d+ index proposal\(s\) for \d+ planned statement\(s\) from pg_stat_statements of database advise_");
         text.Output.Should().Contain("   EF Core (UserInteraction):\n     builder.HasIndex(e => new { e.UserId, e.CreatedAt }, \"ix_user_interactions_user_id_created_at\").IsDescending(false, true);");
+        text.Output.Should().Contain("ix_machines_attributes on public.machines (not measured: HypoPG cannot simulate GIN)\n");
         var markdown = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--format", "markdown");
         markdown.Output.Should().StartWith("### cmms-db advise").And.Contain("```sql\nCREATE INDEX CONCURRENTLY ix_user_interactions_user_id_created_at");
+        markdown.Output.Should().Contain("#### ix\\_machines\\_attributes on public.machines (not measured: HypoPG cannot simulate GIN)\n");
 
         await ApplyAsync(proposals);
         await using var connection = await db.OpenAsync();
@@ -97,7 +101,7 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
             plan.SequentialScans.Should().NotContain(query.Table, id);
         }
 
-        (await IndexNamesAsync()).Should().NotContain(AdviseDemoDatabase.PrefixIndex, "the replaced prefix index was dropped after its replacement was built");
+        (await IndexNamesAsync()).Should().NotContain(AdviseDemo.PrefixIndex, "the replaced prefix index was dropped after its replacement was built");
     }
 
     [Fact]
@@ -105,7 +109,7 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
     {
         await using (var connection = await db.OpenAsync())
         {
-            await AdviseDemoDatabase.ExecuteAsync(connection, "DROP ROLE IF EXISTS advise_reader; CREATE ROLE advise_reader LOGIN");
+            await AdviseDemo.ExecuteAsync(connection, "DROP ROLE IF EXISTS advise_reader; CREATE ROLE advise_reader LOGIN");
         }
 
         var reader = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = "advise_reader" }.ConnectionString;
@@ -182,10 +186,10 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         foreach (var sql in proposals.Select(p => p.GetProperty("createSql").GetString()!)
                      .Concat(proposals.SelectMany(p => p.GetProperty("replaces").EnumerateArray().Select(r => r.GetProperty("dropSql").GetString()!))))
         {
-            await AdviseDemoDatabase.ExecuteAsync(connection, sql);
+            await AdviseDemo.ExecuteAsync(connection, sql);
         }
 
-        await AdviseDemoDatabase.ExecuteAsync(connection, "ANALYZE");
+        await AdviseDemo.ExecuteAsync(connection, "ANALYZE");
     }
 
     private async Task<List<string>> IndexNamesAsync()

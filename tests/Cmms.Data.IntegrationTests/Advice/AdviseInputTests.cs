@@ -1,4 +1,5 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
+using Cmms.Data.LocalPostgres;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Advice;
@@ -60,6 +61,61 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         await ExecuteAsync(db.ConnectionString, proposal.GetProperty("createSql").GetString()!);
         (await ScalarAsync<string>("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_Odd \"Readings\"_Machine Id_taken_at'"))
             .Should().Contain("(\"Machine Id\", taken_at DESC)");
+    }
+
+    [Fact]
+    public async Task Advise_measures_covering_and_expression_indexes_with_hypopg_and_their_sql_gives_the_plans_it_measured()
+    {
+        // A server of its own: VACUUM marks pages all-visible (what makes an index-only scan cheap) only when no other
+        // session's snapshot is older than the rows, which the shared test server's parallel tests cannot promise.
+        await using var server = await LocalPostgresCluster.StartThrowawayAsync();
+        var database = new { ConnectionString = server.ConnectionString };
+        await ExecuteAsync(
+            database.ConnectionString,
+            """
+            CREATE EXTENSION hypopg;
+            CREATE TABLE people (id bigint PRIMARY KEY, email text NOT NULL, team int NOT NULL, name text NOT NULL, notes text);
+            INSERT INTO people SELECT g, 'User' || g || '@example.com', g % 100, 'name ' || g, repeat('x', 200) FROM generate_series(1, 100000) g;
+            """);
+        // Index-only scans are costed by the share of all-visible pages, which VACUUM sets; the throwaway server commits
+        // asynchronously (synchronous_commit off), and VACUUM marks a page all-visible only once the inserting commit is
+        // flushed, which CHECKPOINT does.
+        await ExecuteAsync(database.ConnectionString, "CHECKPOINT");
+        await ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
+        (await ScalarAsync<int>(database.ConnectionString, "SELECT relallvisible FROM pg_class WHERE relname = 'people'")).Should().BePositive();
+        var file = await WriteQueriesAsync("SELECT id FROM people WHERE lower(email) = $1; SELECT name FROM people WHERE team = $1");
+
+        var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString, "--queries", file, "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        var proposals = run.Json.GetProperty("proposals").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        proposals.Keys.Should().BeEquivalentTo("ix_people_lower_email", "ix_people_team");
+        foreach (var proposal in proposals.Values)
+        {
+            proposal.GetProperty("verified").GetBoolean().Should().BeTrue("HypoPG 1.3 simulates btree expression and INCLUDE indexes");
+            var effect = proposal.GetProperty("statements").EnumerateArray().Should().ContainSingle().Subject;
+            effect.GetProperty("costAfter").GetDouble().Should().BeLessThan(effect.GetProperty("costBefore").GetDouble() / 2);
+        }
+
+        var expression = proposals["ix_people_lower_email"];
+        expression.GetProperty("columns")[0].GetProperty("name").GetString().Should().Be("lower(email)");
+        expression.GetProperty("createSql").GetString().Should().Be("CREATE INDEX CONCURRENTLY ix_people_lower_email ON public.people ((lower(email)));");
+        expression.GetProperty("efCore").GetString().Should().Be(
+            "migrationBuilder.Sql(\"CREATE INDEX CONCURRENTLY ix_people_lower_email ON public.people ((lower(email)));\", suppressTransaction: true); // EF Core's HasIndex takes properties, not expressions");
+
+        var covering = proposals["ix_people_team"];
+        covering.GetProperty("include").EnumerateArray().Select(c => c.GetString()).Should().Equal(["name"], run.Output);
+        covering.GetProperty("createSql").GetString().Should().Be("CREATE INDEX CONCURRENTLY ix_people_team ON public.people (team) INCLUDE (name);");
+        covering.GetProperty("efCore").GetString().Should().Be("builder.HasIndex([\"team\"], \"ix_people_team\").IncludeProperties(\"name\");");
+
+        foreach (var proposal in proposals.Values)
+        {
+            await ExecuteAsync(database.ConnectionString, proposal.GetProperty("createSql").GetString()!);
+        }
+
+        await ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
+        (await PlanAsync(database.ConnectionString, "SELECT id FROM people WHERE lower(email) = 'user7@example.com'")).Should().Contain("ix_people_lower_email");
+        (await PlanAsync(database.ConnectionString, "SELECT name FROM people WHERE team = 7")).Should().Contain("Index Only Scan using ix_people_team");
     }
 
     [Fact]
@@ -150,6 +206,29 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> PlanAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<T> ScalarAsync<T>(string sql)

@@ -1,4 +1,4 @@
-using Cmms.Data.AdviseBench;
+using Cmms.Data.Bench.Advice;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Advice;
@@ -23,7 +23,7 @@ public sealed class AdviseWorkloadFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, object[]> Parameters => Database.Parameters;
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => _database = await AdviseDemoDatabase.CreateAsync(0.1, AdviseDemoDatabase.Dropped.Values, Runs, CancellationToken.None);
+    public async Task InitializeAsync() => _database = await AdviseDemoDatabase.CreateAsync(0.1, Runs, CancellationToken.None);
 
     /// <summary>Opens a connection to the Cmms.Data database.</summary>
     public Task<NpgsqlConnection> OpenAsync() => Database.OpenAsync();

@@ -117,4 +117,44 @@ public sealed class PersistentClusterTests : IAsyncLifetime
             $"'{cluster.DataDirectory}' is not empty but holds no PostgreSQL cluster (no PG_VERSION): remove it and try again.");
         File.Exists(Path.Combine(_directory, "data", "notes.txt")).Should().BeTrue("nothing is deleted");
     }
+
+    [Fact]
+    public async Task Persistent_cluster_preloads_pg_stat_statements_so_the_workload_is_recorded()
+    {
+        using var cluster = LocalPostgresCluster.Persistent(_directory);
+        await cluster.EnsureStartedAsync();
+
+        (await Sql.ScalarAsync<string>(cluster.ConnectionString, "select current_setting('shared_preload_libraries')")).Should().Be("pg_stat_statements");
+        await Sql.ExecuteAsync(cluster.ConnectionString, "create extension pg_stat_statements");
+        (await Sql.ScalarAsync<long>(cluster.ConnectionString, "select count(*) from pg_stat_statements")).Should().BePositive("the view reads only when the library is loaded");
+    }
+
+    [Fact]
+    public async Task A_cluster_set_up_without_the_preload_gets_it_at_its_next_start_and_a_running_one_is_not_restarted()
+    {
+        using (var first = LocalPostgresCluster.Persistent(_directory))
+        {
+            await first.EnsureStartedAsync();
+        }
+
+        var settings = Path.Combine(_directory, "data", "cmms.conf");
+        var written = await File.ReadAllTextAsync(settings);
+        var older = string.Join('\n', written.Split('\n').Where(line => !line.StartsWith("shared_preload_libraries", StringComparison.Ordinal)));
+        await File.WriteAllTextAsync(settings, older);
+        var running = await LocalPostgresCluster.Persistent(_directory).GetStatusAsync();
+
+        using (var attached = LocalPostgresCluster.Persistent(_directory))
+        {
+            await attached.EnsureStartedAsync();
+            (await attached.GetStatusAsync()).ProcessId.Should().Be(running.ProcessId!.Value, "a running server is never restarted to load a library");
+            (await File.ReadAllTextAsync(settings)).Should().Be(written, "the settings are written for the next start");
+            await attached.StopAsync();
+        }
+
+        await File.WriteAllTextAsync(settings, older);
+        using var restarted = LocalPostgresCluster.Persistent(_directory);
+        await restarted.EnsureStartedAsync();
+        (await File.ReadAllTextAsync(settings)).Should().Be(written);
+        (await Sql.ScalarAsync<string>(restarted.ConnectionString, "select current_setting('shared_preload_libraries')")).Should().Be("pg_stat_statements");
+    }
 }

@@ -16,13 +16,14 @@ internal static class BenchApp
 
     public static async Task<int> RunAsync(string[] args, BenchConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("cmms-bench: benchmark Cmms.Data against plain EF Core on a PostgreSQL server, verify the catalog's query plans, and time cmms-db analyze on a large generated catalog.");
+        var root = new RootCommand("cmms-bench: benchmark Cmms.Data against plain EF Core on a PostgreSQL server, verify the catalog's query plans, time cmms-db analyze on a large generated catalog, and prepare (or benchmark) the advise demo.");
         root.Options.Add(BenchContext.Connection);
         root.Options.Add(BenchContext.JsonOption);
         root.Options.Add(BenchContext.VerboseOption);
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(VerifyPlansCommand.Create(console));
         root.Subcommands.Add(AnalyzeSpeedCommand.Create(console));
+        root.Subcommands.Add(AdviseDemoCommand.Create(console));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -38,7 +39,7 @@ internal static class BenchApp
                 new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is BenchException or NpgsqlException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is BenchException or NpgsqlException or OperationCanceledException or InvalidOperationException or LocalPostgres.LocalPostgresException)
         {
             // Npgsql's messages name the server and the failure, never the password; the benchmark's own failures
             // (a tool that failed, data that does not match) are InvalidOperationException with a message that says which.

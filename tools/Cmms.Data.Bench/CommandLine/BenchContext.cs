@@ -36,6 +36,10 @@ internal sealed class BenchContext(ParseResult parseResult, BenchConsole console
 
     public T? Get<T>(Option<T> option) => parseResult.GetValue(option);
 
+    /// <summary>Whether a server was named (<c>--connection</c> or <c>CMMS_DB_CONNECTION</c>).</summary>
+    public bool HasConnection
+        => !string.IsNullOrWhiteSpace(parseResult.GetValue(Connection)) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ConnectionVariable));
+
     /// <summary><c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>; the benchmark never starts a server of its own.</summary>
     public string ServerConnectionString()
     {

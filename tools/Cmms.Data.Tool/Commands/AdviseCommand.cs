@@ -1,13 +1,10 @@
 using System.CommandLine;
 using Cmms.Data.CommandLine;
+using Cmms.Data.Analysis;
 using Cmms.Data.Analysis.Advice;
-using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Connection;
 using Cmms.Data.Tool.Errors;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Cmms.Data.Tool.Commands;
@@ -94,8 +91,7 @@ internal static class AdviseCommand
         builder.ConnectionStringBuilder.ApplicationName ??= "cmms-db advise";
         await using var dataSource = builder.Build();
 
-        // Building the EF Core model is the one CPU-heavy step; it runs while the server plans the statements.
-        var model = Task.Run(() => ModelAsync(context.Get(Model), connection.ConnectionString, cancellationToken), cancellationToken);
+        var model = context.Get(Model);
         var request = new AdviceRequest
         {
             Statements = statements,
@@ -103,7 +99,8 @@ internal static class AdviseCommand
             MinMeanMs = context.Get(MinMeanMs),
             Top = context.Get(Top),
             MinCostReduction = reduction / 100,
-            Model = model,
+            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
+            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
         };
         var report = await IndexAdvisor.AdviseAsync(dataSource, request, cancellationToken).ConfigureAwait(false);
 
@@ -132,32 +129,6 @@ internal static class AdviseCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ToolException($"Cannot read --queries {file.FullName}: {e.Message}", ExitCodes.Usage);
-        }
-    }
-
-    // The design-time model keeps the conventions' results and the table/column mapping the proposals are written against.
-    private static async Task<IReadOnlyModel?> ModelAsync(string? choice, string connectionString, CancellationToken cancellationToken)
-    {
-        if (choice == "none")
-        {
-            return null;
-        }
-
-        var context = CmmsContextFactory.Create(connectionString);
-        await using (context.ConfigureAwait(false))
-        {
-            if (choice is null)
-            {
-                await using var dataSource = AnalysisDataSource.Create(connectionString, "cmms-db advise");
-                var reader = new CatalogReader(dataSource);
-                var history = await reader.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
-                if (!history.MigrationIds.Intersect(context.Database.GetMigrations(), StringComparer.Ordinal).Any())
-                {
-                    return null;
-                }
-            }
-
-            return context.GetService<IDesignTimeModel>().Model;
         }
     }
 }

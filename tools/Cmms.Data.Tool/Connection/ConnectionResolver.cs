@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
 using Npgsql;

@@ -1,4 +1,5 @@
 using Cmms.Data.Analysis.Advice;
+using Cmms.Data.Conventions.Rules;
 
 namespace Cmms.Data.Tests.Analysis.Advice;
 
@@ -20,7 +21,7 @@ public sealed class CandidateDeriverTests
     [Fact]
     public void A_sorted_limited_scan_asks_for_its_equality_columns_then_the_sort_keys_and_the_same_as_a_partial_index()
     {
-        var candidates = CandidateDeriver.Derive(PlanNode.Parse(SortedLimitPlan), (_, _) => null).Select(c => c.ToString());
+        var candidates = CandidateDeriver.Derive(PlanNode.Parse(SortedLimitPlan), (_, _) => null).Select(c => c.Index.ToString());
 
         candidates.Should().Equal(
             " on public.orders USING btree (user_id, created_at DESC)",
@@ -30,11 +31,53 @@ public sealed class CandidateDeriverTests
     }
 
     [Fact]
+    public void The_columns_a_scan_reads_beyond_the_keys_make_covering_candidates_without_those_only_the_predicate_reads()
+    {
+        var plan = SortedLimitPlan.Replace("\"Alias\": \"o\",", "\"Alias\": \"o\", \"Output\": [\"o.id\", \"o.total\", \"o.created_at\"],", StringComparison.Ordinal);
+
+        var candidates = CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Select(c => c.Index.ToString());
+
+        candidates.Should().StartWith(
+        [
+            " on public.orders USING btree (user_id, created_at DESC)",
+            " on public.orders USING btree (user_id, created_at DESC) INCLUDE (id, total, is_active)",
+            " on public.orders USING btree (user_id, created_at DESC) WHERE is_active",
+            " on public.orders USING btree (user_id, created_at DESC) INCLUDE (id, total) WHERE is_active",
+        ]);
+    }
+
+    [Fact]
+    public void A_scan_that_reads_the_whole_row_or_more_than_three_other_columns_gets_no_covering_candidate()
+    {
+        var wholeRow = SortedLimitPlan.Replace("\"Alias\": \"o\",", "\"Alias\": \"o\", \"Output\": [\"o.*\"],", StringComparison.Ordinal);
+        var wide = SortedLimitPlan.Replace("\"Alias\": \"o\",", "\"Alias\": \"o\", \"Output\": [\"o.a\", \"o.b\", \"o.c\", \"o.d\"],", StringComparison.Ordinal);
+
+        foreach (var plan in new[] { wholeRow, wide })
+        {
+            CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Should().OnlyContain(c => c.Index.IncludeColumns.Count == 0);
+        }
+    }
+
+    [Fact]
+    public void A_function_of_a_column_compared_with_a_parameter_asks_for_an_expression_index()
+    {
+        const string plan = """
+            [{"Plan": {"Node Type": "Seq Scan", "Relation Name": "users", "Schema": "public", "Alias": "u", "Output": ["u.id"],
+              "Filter": "(lower((u.email)::text) = $1)"}}]
+            """;
+
+        var candidate = CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Should().ContainSingle().Subject;
+
+        candidate.Index.KeyColumns.Should().Equal(new IndexKeyColumn("lower((email)::text)", IsExpression: true));
+        candidate.Index.IncludeColumns.Should().BeEmpty("an expression key is not covered by its columns");
+    }
+
+    [Fact]
     public void Containment_asks_for_gin_with_jsonb_path_ops_for_jsonb_and_the_default_class_for_tsvector()
     {
         var types = new Dictionary<string, string> { ["attributes"] = "jsonb", ["search"] = "tsvector" };
 
-        var candidates = CandidateDeriver.Derive(PlanNode.Parse(ContainmentPlan), (_, column) => types.GetValueOrDefault(column)).Select(c => c.ToString());
+        var candidates = CandidateDeriver.Derive(PlanNode.Parse(ContainmentPlan), (_, column) => types.GetValueOrDefault(column)).Select(c => c.Index.ToString());
 
         candidates.Should().Equal(
             " on public.machines USING gin (attributes jsonb_path_ops)",
@@ -65,8 +108,19 @@ public sealed class CandidateDeriverTests
               {"Node Type": "Hash", "Plans": [{"Node Type": "Index Scan", "Relation Name": "users", "Schema": "public", "Alias": "u", "Index Name": "pk_users", "Index Cond": "(u.id = $1)"}]}]}}]
             """;
 
-        var candidates = CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Select(c => c.ToString());
+        var candidates = CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Select(c => c.Index.ToString());
 
         candidates.Should().Contain(" on public.user_interactions USING btree (user_id)").And.Contain(" on public.users USING btree (id)");
+    }
+
+    [Fact]
+    public void A_candidate_keeps_its_schema_and_table_apart_when_their_names_hold_dots()
+    {
+        const string plan = """[{"Plan": {"Node Type": "Seq Scan", "Relation Name": "c.d", "Schema": "a.b", "Alias": "x", "Filter": "(x.k = $1)"}}]""";
+
+        var candidate = CandidateDeriver.Derive(PlanNode.Parse(plan), (_, _) => null).Should().ContainSingle().Subject;
+
+        candidate.Table.Should().Be(new TableName("a.b", "c.d"), "the rule engine's key a.b.c.d could be split either way");
+        candidate.Index.Table.Should().Be("a.b.c.d");
     }
 }

@@ -60,4 +60,28 @@ public sealed class ConditionParserTests
         ConditionParser.ParseSortKey("(count(*)) DESC", "o").Should().BeNull();
         ConditionParser.ParseSortKey("u.created_at", "o").Should().BeNull();
     }
+
+    [Fact]
+    public void Reads_a_function_of_the_tables_columns_as_an_expression_key_but_not_one_that_mixes_in_a_parameter_or_another_table()
+    {
+        ConditionParser.Parse("(lower((u.email)::text) = $1)", "u")
+            .Should().Equal(new Conjunct("lower((email)::text)", ConjunctKind.Equality, "=", IsExpression: true));
+        ConditionParser.Parse("(date_trunc('day'::text, u.created_at) >= $1)", "u")
+            .Should().Equal(new Conjunct("date_trunc('day'::text, created_at)", ConjunctKind.Range, ">=", IsExpression: true));
+        ConditionParser.Parse("(lower(u.email || $2) = $1)", "u").Should().BeEmpty();
+        ConditionParser.Parse("(lower(u.email || o.suffix) = $1)", "u").Should().BeEmpty();
+        ConditionParser.Parse("(lower(o.email) = $1)", "u").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Lists_the_columns_a_scan_reads_and_none_when_it_reads_the_whole_row_a_system_column_or_an_output_of_unknown_columns()
+    {
+        ConditionParser.ReferencedColumns(["o.id", "lower((o.\"E Mail\")::text)"], ["(o.user_id = $1)", "('o.x'::text = (o.id)::text)"], "o")
+            .Should().Equal("id", "E Mail", "user_id");
+        ConditionParser.ReferencedColumns(["name", "\"Machine Id\""], ["(people.team = $1)"], "people")
+            .Should().Equal(["name", "Machine Id", "team"], "a statement on one table has its output unqualified");
+        ConditionParser.ReferencedColumns(["o.*"], [], "o").Should().BeNull();
+        ConditionParser.ReferencedColumns(["o.ctid", "o.id"], [], "o").Should().BeNull();
+        ConditionParser.ReferencedColumns(["lower(email)"], [], "o").Should().BeNull();
+    }
 }

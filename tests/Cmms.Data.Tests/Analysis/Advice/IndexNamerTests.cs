@@ -26,4 +26,12 @@ public sealed class IndexNamerTests
         Encoding.UTF8.GetByteCount(name).Should().BeLessThanOrEqualTo(63).And.BeGreaterThan(60);
         name.Should().StartWith("ix_t_é").And.EndWith("é");
     }
+
+    [Fact]
+    public void Names_an_expression_by_the_words_in_it()
+    {
+        var index = new IndexDefinition { Table = "public.users", Name = string.Empty, KeyColumns = [new IndexKeyColumn("lower((email)::text)", IsExpression: true)] };
+
+        IndexNamer.Name(new TableName("public", "users"), index, new HashSet<string>()).Should().Be("ix_users_lower_email_text");
+    }
 }

@@ -1,12 +1,13 @@
 using Cmms.Data.LocalPostgres;
 
-namespace Cmms.Data.Tool.Connection;
+namespace Cmms.Data.CommandLine;
 
 /// <summary>
 ///     The default database when no connection is given: a PostgreSQL cluster kept in <c>.cmms/postgres</c> under the
 ///     working directory, created and started on first use, and a database named <see cref="DatabaseName" /> in it.
 ///     Its superuser password is generated at creation and kept in <c>.cmms/postgres/password</c>, readable by its
-///     owner only; cmms-db puts it into the connection string it uses and never prints it.
+///     owner only; cmms-db puts it into the connection string it uses and never prints it. Shared with cmms-bench, whose
+///     advise demo loads the same database.
 /// </summary>
 internal static class EmbeddedServer
 {
