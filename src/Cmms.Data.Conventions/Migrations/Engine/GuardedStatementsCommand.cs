@@ -12,7 +12,9 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 ///     set first and reset afterwards (a <c>SET LOCAL</c> has no effect outside a transaction, and a plain <c>SET</c>
 ///     must not stay on a pooled connection), its statements run one round trip each (PostgreSQL runs a multi-statement
 ///     batch as one implicit transaction, which <c>CREATE INDEX CONCURRENTLY</c> refuses), and when one fails the
-///     cleanup runs, so that a failed concurrent build never leaves its INVALID index behind for the retry.
+///     cleanup runs, so that a failed (or cancelled) concurrent build never leaves its INVALID index behind for the retry.
+///     A concurrent index build names its index and table (<see cref="IndexBuild" />), so that builds on different tables can run
+///     in parallel sessions (<see cref="ParallelIndexBuildsCommand" />).
 /// </summary>
 /// <remarks>
 ///     <c>client_connection_check_interval</c> (PostgreSQL 14+) makes the server notice a vanished client during a
@@ -25,10 +27,14 @@ internal sealed class GuardedStatementsCommand(
     TimeSpan lockTimeout,
     Func<string, IRelationalCommand> build,
     DbContext? context,
-    IRelationalCommandDiagnosticsLogger logger)
+    IRelationalCommandDiagnosticsLogger logger,
+    ConcurrentIndexBuild? indexBuild = null)
     : MigrationCommand(build(string.Join(Environment.NewLine, statements)), context, logger, transactionSuppressed: true)
 {
     private const int ConnectionCheckIntervalMilliseconds = 1000;
+
+    /// <summary>The index this command builds concurrently, and its table; otherwise <see langword="null" />.</summary>
+    public ConcurrentIndexBuild? IndexBuild { get; } = indexBuild;
 
     public override int ExecuteNonQuery(IRelationalConnection connection, IReadOnlyDictionary<string, object?>? parameterValues = null)
         => ExecuteAsync(connection, parameterValues, async: false, CancellationToken.None).GetAwaiter().GetResult();
@@ -61,7 +67,9 @@ internal sealed class GuardedStatementsCommand(
 
             return result;
         }
-        catch (DbException) when (cleanup is not null)
+        // A cancelled build (another parallel build failed) ends with the INVALID index too: Npgsql reports the server's
+        // 57014 as an OperationCanceledException.
+        catch (Exception ex) when (cleanup is not null && ex is DbException or OperationCanceledException)
         {
             await TryRunAsync(connection, cleanup, async).ConfigureAwait(false);
             throw;
