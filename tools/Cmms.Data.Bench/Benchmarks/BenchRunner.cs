@@ -46,7 +46,7 @@ internal static class BenchRunner
         await using (var database = await MigrationScenarioDatabase.CreateAsync(serverConnectionString, plan, settings.Seed, cancellationToken).ConfigureAwait(false))
         {
             await progress.WriteLineAsync(Invariant($"cmms-bench: AddIndexes alone, {settings.MigrationTimeRuns} runs per arm")).ConfigureAwait(false);
-            migrationTime = await MigrationTimeBenchmark.RunAsync(database, settings.MigrationTimeRuns, progress, cancellationToken).ConfigureAwait(false);
+            migrationTime = await MigrationTimeBenchmark.RunAsync(database, settings.MigrationTimeRuns, settings.ParallelIndexBuilds, progress, cancellationToken).ConfigureAwait(false);
             await progress.WriteLineAsync(Invariant($"cmms-bench: AddIndexes under {settings.Writers} writer sessions, {settings.MigrationLoadRuns} runs per engine")).ConfigureAwait(false);
             underLoad = await MigrationUnderLoadBenchmark.RunAsync(database, plan, settings, progress, cancellationToken).ConfigureAwait(false);
         }
