@@ -31,6 +31,7 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
         LockTimeout = copyFrom.LockTimeout;
         LockWait = copyFrom.LockWait;
         Retries = copyFrom.Retries;
+        ParallelIndexBuilds = copyFrom.ParallelIndexBuilds;
         Progress = copyFrom.Progress;
         TranslateFailure = copyFrom.TranslateFailure;
     }
@@ -46,6 +47,8 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
     public TimeSpan LockWait { get; private init; } = SafeMigrationsDefaults.LockWait;
 
     public int Retries { get; private init; } = SafeMigrationsDefaults.Retries;
+
+    public int ParallelIndexBuilds { get; private init; } = SafeMigrationsDefaults.ParallelIndexBuilds;
 
     /// <summary>Read per context at run time, so it is left out of the service provider's identity.</summary>
     public IProgress<MigrationProgress>? Progress { get; private init; }
@@ -64,6 +67,8 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
     public CmmsConventionsOptionsExtension WithLockWait(TimeSpan wait) => new(this) { LockWait = wait };
 
     public CmmsConventionsOptionsExtension WithRetries(int retries) => new(this) { Retries = retries };
+
+    public CmmsConventionsOptionsExtension WithParallelIndexBuilds(int sessions) => new(this) { ParallelIndexBuilds = sessions };
 
     public CmmsConventionsOptionsExtension WithProgress(IProgress<MigrationProgress> progress) => new(this) { Progress = progress };
 
@@ -105,9 +110,9 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
         public override string LogFragment => _logFragment ??= BuildLogFragment();
 
-        // Only what changes the services or the model belongs here. The lock timeout, lock wait and retries are read per
-        // context by the scoped migration services (migrator, history repository, SQL generator), so contexts that differ
-        // only in them share one internal service provider and one built model.
+        // Only what changes the services or the model belongs here. The lock timeout, lock wait, retries and parallel index
+        // builds are read per context by the scoped migration services (migrator, history repository, SQL generator), so
+        // contexts that differ only in them share one internal service provider and one built model.
         public override int GetServiceProviderHashCode()
             => HashCode.Combine(
                 Extension.UseIndexConventions,
@@ -128,6 +133,7 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
             debugInfo["Cmms:LockTimeout"] = Extension.LockTimeout.ToString("c", CultureInfo.InvariantCulture);
             debugInfo["Cmms:LockWait"] = Extension.LockWait.ToString("c", CultureInfo.InvariantCulture);
             debugInfo["Cmms:Retries"] = Extension.Retries.ToString(CultureInfo.InvariantCulture);
+            debugInfo["Cmms:ParallelIndexBuilds"] = Extension.ParallelIndexBuilds.ToString(CultureInfo.InvariantCulture);
         }
 
         private string BuildLogFragment()
@@ -140,7 +146,7 @@ internal sealed class CmmsConventionsOptionsExtension : IDbContextOptionsExtensi
 
             if (Extension.UseSafeMigrations)
             {
-                fragment += $"using safe migrations (lock_timeout {Extension.LockTimeout.TotalMilliseconds:0}ms, {Extension.Retries} retries, lock wait {Extension.LockWait.TotalSeconds:0}s) ";
+                fragment += $"using safe migrations (lock_timeout {Extension.LockTimeout.TotalMilliseconds:0}ms, {Extension.Retries} retries, lock wait {Extension.LockWait.TotalSeconds:0}s, {Extension.ParallelIndexBuilds} index build session(s)) ";
             }
 
             return fragment;

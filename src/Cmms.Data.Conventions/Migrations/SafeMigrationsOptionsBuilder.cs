@@ -44,6 +44,29 @@ public sealed class SafeMigrationsOptionsBuilder
     }
 
     /// <summary>
+    ///     How many sessions build the concurrent indexes of a migration at once (<c>CREATE INDEX CONCURRENTLY</c> on
+    ///     different tables; the builds of one table stay one after another, since PostgreSQL lets only one concurrent build
+    ///     run per table). Each build keeps <c>lock_timeout</c>, the retries and the repair of a failed build; the indexes a
+    ///     run replaces are dropped only after every build succeeded, and the migration is recorded only after all its
+    ///     statements did. When one build fails the others are stopped (a lock timeout lets the running ones finish first,
+    ///     as the retry then skips them). <see cref="SafeMigrationsDefaults.ParallelIndexBuilds" /> by default.
+    /// </summary>
+    /// <remarks>
+    ///     Builds of plain (not partial, not expression) indexes on different tables do not wait for each other's
+    ///     snapshots since PostgreSQL 14 (commit c98763bf); a partial or expression build still makes the others wait at
+    ///     the end. https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY
+    /// </remarks>
+    /// <param name="sessions">One or more; one builds the indexes one after another.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public SafeMigrationsOptionsBuilder ParallelIndexBuilds(int sessions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
+
+        Extension = Extension.WithParallelIndexBuilds(sessions);
+        return this;
+    }
+
+    /// <summary>
     ///     How long a run waits while another migrator holds the migration lock before it gives up, naming the holder.
     ///     <see cref="SafeMigrationsDefaults.LockWait" /> by default.
     /// </summary>

@@ -47,6 +47,9 @@ internal sealed class SafeMigrationsSqlGenerator(
 
     private HashSet<(string? Schema, string Table)> _tablesCreatedHere = [];
 
+    // The index of each concurrent CREATE INDEX statement generated, so that builds on different tables can run in parallel.
+    private readonly Dictionary<string, ConcurrentIndexBuild> _concurrentBuilds = new(StringComparer.Ordinal);
+
     public override IReadOnlyList<MigrationCommand> Generate(
         IReadOnlyList<MigrationOperation> operations,
         IModel? model = null,
@@ -61,6 +64,7 @@ internal sealed class SafeMigrationsSqlGenerator(
         finally
         {
             _tablesCreatedHere = [];
+            _concurrentBuilds.Clear();
         }
     }
 
@@ -81,6 +85,7 @@ internal sealed class SafeMigrationsSqlGenerator(
         base.Generate(operation, model, statement, terminate: false);
         statement.EndCommand();
         var createIndex = InsertIfNotExists(statement.GetCommandList().Single().CommandText) + ";" + Environment.NewLine;
+        _concurrentBuilds[createIndex] = new(operation.Name, Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Table, operation.Schema));
 
         // A failed concurrent build leaves an INVALID index behind: a plain rerun fails with "already exists" and
         // IF NOT EXISTS alone would keep the broken index (npgsql/efcore.pg#2737). Drop it first, only an invalid one;
@@ -242,8 +247,16 @@ internal sealed class SafeMigrationsSqlGenerator(
             {
                 var parsed = Parse(command.CommandText);
                 var guarded = parsed ?? ([command.CommandText], []);
+                var indexBuild = guarded.Statements.Select(s => _concurrentBuilds.GetValueOrDefault(s)).FirstOrDefault(b => b is not null);
                 executed.Add(new GuardedStatementsCommand(
-                    guarded.Statements, guarded.Cleanup, parsed is not null, _lockTimeout, Build, Dependencies.CurrentContext.Context, Dependencies.Logger));
+                    guarded.Statements,
+                    guarded.Cleanup,
+                    parsed is not null,
+                    _lockTimeout,
+                    Build,
+                    Dependencies.CurrentContext.Context,
+                    Dependencies.Logger,
+                    indexBuild));
                 inTransaction = false;
                 continue;
             }

@@ -33,6 +33,8 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     private readonly ICurrentDbContext _currentContext;
     private readonly IDesignTimeModel _designTimeModel;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger;
+    private readonly IRawSqlCommandBuilder _rawSqlCommandBuilder;
+    private readonly IRelationalCommandDiagnosticsLogger _commandLogger;
     private readonly SafeMigrationsLogger _safeLogger;
     private readonly CmmsConventionsOptionsExtension _options;
     private readonly MigrationRunState _run;
@@ -132,6 +134,8 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         _currentContext = currentContext;
         _designTimeModel = designTimeModel;
         _logger = logger;
+        _rawSqlCommandBuilder = rawSqlCommandBuilder;
+        _commandLogger = commandLogger;
     }
 
     // dotnet ef database update and efbundle migrate synchronously; the run is written once, asynchronously.
@@ -162,7 +166,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     protected override IReadOnlyList<MigrationCommand> GenerateUpSql(Migration migration, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         Starting(migration, options, revert: false);
-        return Generated(migration, options, base.GenerateUpSql(migration, options));
+        return InParallelSessions(Generated(migration, options, base.GenerateUpSql(migration, options)));
     }
 
     protected override IReadOnlyList<MigrationCommand> GenerateDownSql(
@@ -171,8 +175,13 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         Starting(migration, options, revert: true);
-        return Generated(migration, options, base.GenerateDownSql(migration, previousMigration, options));
+        return InParallelSessions(Generated(migration, options, base.GenerateDownSql(migration, previousMigration, options)));
     }
+
+    // Scripts hold no guarded commands (the generator writes their statements one by one), so only applied runs change.
+    private IReadOnlyList<MigrationCommand> InParallelSessions(IReadOnlyList<MigrationCommand> commands)
+        => ParallelIndexBuildsCommand.Group(
+            commands, _options.ParallelIndexBuilds, _run, _rawSqlCommandBuilder.Build, _currentContext.Context, _commandLogger);
 
     // EF Core's migrator generates a migration's SQL right before running it, again on each retry.
     private void Starting(Migration migration, MigrationsSqlGenerationOptions options, bool revert)

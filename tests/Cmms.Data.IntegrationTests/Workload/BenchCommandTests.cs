@@ -16,10 +16,11 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
     [Fact]
     public async Task Bench_at_a_tiny_scale_writes_a_report_results_and_charts_with_consistent_figures_for_every_scenario()
     {
+        var efbundle = await Tool.Efbundle.PathAsync();
         var run = await CmmsBenchRun.InProcessAsync(
             "bench", "--scale", "0.01", "--runs", "3", "--warmup", "1", "--write-samples", "5", "--migration-samples", "1",
             "--writers", "2", "--phase-seconds", "0.5", "--migration-load-runs", "1", "--migration-time-runs", "1", "--delete-scales", "0.01",
-            "--startup-runs", "2", "--cmms-db", Path.Combine(AppContext.BaseDirectory, "cmms-db"),
+            "--startup-runs", "2", "--cmms-db", Path.Combine(AppContext.BaseDirectory, "cmms-db"), "--efbundle", efbundle,
             "--output", _output.FullName, "--connection", db.ConnectionString);
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
@@ -69,7 +70,7 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
         BenchScenarioAssertions.Startup(root.GetProperty("startup"));
 
         var targets = root.GetProperty("targets").EnumerateArray().ToList();
-        targets.Should().HaveCount(12);
+        targets.Should().HaveCount(13);
         foreach (var target in targets)
         {
             target.GetProperty("name").GetString().Should().NotBeNullOrWhiteSpace();
@@ -86,11 +87,17 @@ public sealed class BenchCommandTests(PostgresDatabaseFixture<BenchCommandTests>
         targets[7].GetProperty("name").GetString().Should().Be("longest writer lock wait, plain EF Core / Cmms.Data");
         targets[7].GetProperty("measured").GetString().Should().StartWith((lockWaits["plainEfCore"] / Math.Max(lockWaits["cmmsData"], 10)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "x");
 
+        var migrationArms = root.GetProperty("migrationTime").GetProperty("arms").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("key").GetString()!, a => a.GetProperty("milliseconds").GetProperty("median").GetDouble());
+        targets[12].GetProperty("name").GetString().Should().Contain("in 2 parallel build sessions");
+        targets[12].GetProperty("measured").GetString().Should().StartWith(
+            (migrationArms["cmmsDataParallel"] / migrationArms["plainEfCore"]).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + " (");
+
         var report = await File.ReadAllTextAsync(Path.Combine(_output.FullName, "report.md"));
         report.Should().Contain($"{Environment.ProcessorCount} cores").And.Contain(machine.GetProperty("postgresVersion").GetString())
             .And.Contain("| Q25 ").And.Contain("## Targets").And.Contain("chart.svg").And.Contain("writer-latency.svg")
             .And.Contain("## 1. AddIndexes under write load").And.Contain("## 2. Deleting a parent row (or updating its key)").And.Contain("## 3. AddIndexes on the loaded database")
-            .And.Contain("## 4. Start-up").And.Contain("| `cmms-db status` |").And.Contain("Not measured: efbundle");
+            .And.Contain("## 4. Start-up").And.Contain("| `cmms-db status` |").And.Contain("| `efbundle` |");
         var svg = XDocument.Load(Path.Combine(_output.FullName, "chart.svg"));
         svg.Root!.Name.LocalName.Should().Be("svg");
         svg.Root.Attribute("width")!.Value.Should().Be("960");

@@ -67,27 +67,27 @@ internal static class BenchScenarioAssertions
     public static void MigrationTime(JsonElement result)
     {
         var arms = result.GetProperty("arms").EnumerateArray().ToDictionary(a => a.GetProperty("key").GetString()!, a => a.GetProperty("milliseconds").GetProperty("median").GetDouble());
-        arms.Keys.Should().Equal("plainEfCore", "cmmsData", "cmmsDataMoreMemory", "plainEfCoreControl");
+        arms.Keys.Should().Equal("plainEfCore", "cmmsData", "cmmsDataMoreMemory", "cmmsDataParallel", "cmmsDataParallelMoreMemory", "plainEfCoreControl");
         arms.Values.Should().OnlyContain(ms => ms > 0);
         result.GetProperty("controlRatio").GetDouble().Should().BeApproximately(arms["plainEfCoreControl"] / arms["plainEfCore"], 1e-9);
         result.GetProperty("raisedMaintenanceWorkMem").GetString().Should().Be("1GB");
         result.GetProperty("defaultMaintenanceWorkMem").GetString().Should().MatchRegex(@"^\d+[kMG]B$");
-        result.GetProperty("notMeasured").EnumerateArray().Single().GetString().Should().Contain("--parallel-index-builds");
+        result.GetProperty("parallelSessions").GetInt32().Should().Be(2, "the default of --parallel-index-builds");
+        result.GetProperty("cores").GetString().Should().StartWith($"{Environment.ProcessorCount} cores").And.MatchRegex(@"max_parallel_maintenance_workers=\d+$");
     }
 
     public static void Startup(JsonElement result)
     {
         result.GetProperty("tool").GetString().Should().StartWith("hyperfine ", ".ci/run installs hyperfine");
         var commands = result.GetProperty("commands").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!, c => c.GetProperty("milliseconds"));
-        commands.Keys.Should().Equal("cmmsDbMigrate", "cmmsDbStatus", "cmmsDbAnalyze", "cmmsDbStatusControl");
+        commands.Keys.Should().Equal("cmmsDbMigrate", "cmmsDbStatus", "cmmsDbAnalyze", "cmmsDbStatusControl", "efbundle");
         foreach (var (key, milliseconds) in commands)
         {
             milliseconds.GetProperty("runs").GetInt32().Should().Be(2, key);
             milliseconds.GetProperty("min").GetDouble().Should().BeGreaterThan(10, $"{key} starts a whole .NET process");
         }
 
-        result.GetProperty("notMeasured").EnumerateArray().Select(n => n.GetString()).Should().HaveCount(2)
-            .And.Contain(n => n!.StartsWith("dotnet ef database update: ", StringComparison.Ordinal))
-            .And.Contain(n => n!.StartsWith("efbundle: ", StringComparison.Ordinal));
+        result.GetProperty("notMeasured").EnumerateArray().Select(n => n.GetString()).Should().ContainSingle()
+            .Which.Should().StartWith("dotnet ef database update: ", "the test's working directory has no migrations project");
     }
 }

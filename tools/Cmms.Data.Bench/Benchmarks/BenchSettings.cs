@@ -11,6 +11,7 @@ namespace Cmms.Data.Bench.Benchmarks;
 /// <param name="PhaseSeconds">Seconds of writing measured before and after each migration under write load.</param>
 /// <param name="MigrationLoadRuns">Migrations under write load per engine.</param>
 /// <param name="MigrationTimeRuns">Migrations on the loaded database per arm, with nobody writing.</param>
+/// <param name="ParallelIndexBuilds">Sessions of scenario 3's parallel arms (<c>ParallelIndexBuilds(n)</c>).</param>
 /// <param name="StartupRuns">hyperfine runs per start-up command.</param>
 /// <param name="DeleteScales">The scales the parent deletes are measured at (the run's own scale reuses its databases).</param>
 internal sealed record BenchSettings(
@@ -24,5 +25,6 @@ internal sealed record BenchSettings(
     double PhaseSeconds,
     int MigrationLoadRuns,
     int MigrationTimeRuns,
+    int ParallelIndexBuilds,
     IReadOnlyList<double> DeleteScales,
     int StartupRuns);

@@ -57,17 +57,19 @@ internal sealed record WriterPhase(int Statements, int Failed, double Median, do
 internal sealed record TimelinePoint(double Seconds, double MaxLatencyMs);
 
 /// <summary>Scenario 3: how long <c>AddIndexes</c> takes on the loaded database, with nobody else writing.</summary>
-/// <param name="Arms">Plain EF Core, its A/A control, Cmms.Data, Cmms.Data with more maintenance_work_mem.</param>
+/// <param name="Arms">Plain EF Core, Cmms.Data one build at a time and in parallel sessions, each with more maintenance_work_mem, plain EF Core's A/A control.</param>
 /// <param name="ControlRatio">The A/A control: the median of the second plain EF Core series over the first.</param>
 /// <param name="DefaultMaintenanceWorkMem">The server's maintenance_work_mem.</param>
 /// <param name="RaisedMaintenanceWorkMem">What the raised arm set for its session.</param>
-/// <param name="NotMeasured">Arms the issue asks for that this run could not measure, and why.</param>
+/// <param name="ParallelSessions">The sessions of the parallel arms.</param>
+/// <param name="Cores">What the builds share: the machine's cores and the server's parallel maintenance workers.</param>
 internal sealed record MigrationTimeResult(
     IReadOnlyList<MigrationTimeArm> Arms,
     double ControlRatio,
     string DefaultMaintenanceWorkMem,
     string RaisedMaintenanceWorkMem,
-    IReadOnlyList<string> NotMeasured);
+    int ParallelSessions,
+    string Cores);
 
 /// <summary>One way of applying <c>AddIndexes</c> and its wall time in milliseconds over the runs.</summary>
 internal sealed record MigrationTimeArm(string Key, string Title, Stats Milliseconds);

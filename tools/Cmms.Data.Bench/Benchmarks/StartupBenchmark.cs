@@ -49,7 +49,8 @@ internal static class StartupBenchmark
         }
         else
         {
-            notMeasured.Add(Invariant($"efbundle: {(tools.Efbundle is null ? "none given (--efbundle); this branch builds none" : "no file at " + tools.Efbundle.FullName)}"));
+            notMeasured.Add(Invariant(
+                $"efbundle: {(tools.Efbundle is null ? $"none given (--efbundle), none named in {BenchEnvironment.EfbundleVariable} and none at {StartupTools.BuiltEfbundle} (.ci/run builds one)" : "no file at " + tools.Efbundle.FullName)}"));
         }
 
         if (commands.Count == 0)

@@ -32,6 +32,13 @@ internal static class BenchCommand
     private static readonly Option<int> Writers = Count("--writers", "Writer sessions while AddIndexes is applied under write load.", 4);
     private static readonly Option<int> MigrationLoadRuns = Count("--migration-load-runs", "Migrations under write load per engine (plain EF Core, Cmms.Data).", 3);
     private static readonly Option<int> MigrationTimeRuns = Count("--migration-time-runs", "Migrations of the loaded database per arm, with nobody writing.", 3);
+    private static readonly Option<int> ParallelIndexBuilds = NumberOption.Integer(
+        "--parallel-index-builds",
+        "Sessions of the migration-time scenario's parallel arms (Cmms.Data building indexes on different tables at once).",
+        2,
+        minimum: 2,
+        maximum: 16);
+
     private static readonly Option<int> StartupRuns = Count("--startup-runs", "hyperfine runs per start-up command.", 20);
 
     private static readonly Option<double> PhaseSeconds = new("--phase-seconds")
@@ -76,8 +83,9 @@ internal static class BenchCommand
 
     private static readonly Option<FileInfo?> Efbundle = new("--efbundle")
     {
-        Description = "An efbundle of the migrations, to time its no-op run beside cmms-db's. Default: none (not measured).",
+        Description = "An efbundle of the migrations, to time its no-op run beside cmms-db's. Default: the one CMMS_EFBUNDLE names, else artifacts/efbundle under the current directory (.ci/run builds it), else none (not measured).",
         HelpName = "file",
+        DefaultValueFactory = _ => StartupTools.FindEfbundle(),
     };
 
     public static Command Create(BenchConsole console) => BenchCommandBuilder.Create(
@@ -97,6 +105,7 @@ internal static class BenchCommand
         PhaseSeconds,
         MigrationLoadRuns,
         MigrationTimeRuns,
+        ParallelIndexBuilds,
         DeleteScales,
         StartupRuns,
         CmmsDb,
@@ -117,6 +126,7 @@ internal static class BenchCommand
             context.Get(PhaseSeconds),
             context.Get(MigrationLoadRuns),
             context.Get(MigrationTimeRuns),
+            context.Get(ParallelIndexBuilds),
             context.Get(DeleteScales)!.Distinct().Order().ToArray(),
             context.Get(StartupRuns));
         var startupTools = new StartupTools(context.Get(CmmsDb), context.Get(MigrationsProject), context.Get(Efbundle));

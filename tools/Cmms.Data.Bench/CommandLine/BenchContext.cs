@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Npgsql;
+using Cmms.Data.Connection;
 
 namespace Cmms.Data.Bench.CommandLine;
 
@@ -11,7 +11,7 @@ internal sealed class BenchContext(ParseResult parseResult, BenchConsole console
 
     public static readonly Option<string?> Connection = new("--connection", "-c")
     {
-        Description = $"Npgsql connection string of the server to benchmark on (databases are created next to the named one). Default: ${ConnectionVariable}.",
+        Description = $"Connection string (Npgsql's Key=Value form or a postgresql:// URI, as cmms-db takes) of the server to benchmark on (databases are created next to the named one). Default: ${ConnectionVariable}.",
         HelpName = "connection-string",
         Recursive = true,
     };
@@ -40,7 +40,10 @@ internal sealed class BenchContext(ParseResult parseResult, BenchConsole console
     public bool HasConnection
         => !string.IsNullOrWhiteSpace(parseResult.GetValue(Connection)) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ConnectionVariable));
 
-    /// <summary><c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>; the benchmark never starts a server of its own.</summary>
+    /// <summary>
+    ///     <c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>, read as cmms-db reads it (<see cref="ConnectionStrings" />); the
+    ///     benchmark never starts a server of its own.
+    /// </summary>
     public string ServerConnectionString()
     {
         var value = parseResult.GetValue(Connection);
@@ -56,17 +59,11 @@ internal sealed class BenchContext(ParseResult parseResult, BenchConsole console
 
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(value);
-            if (string.IsNullOrEmpty(builder.ApplicationName))
-            {
-                builder.ApplicationName = "cmms-bench";
-            }
-
-            return builder.ConnectionString;
+            return ConnectionStrings.Resolve(value, "cmms-bench").ConnectionString;
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        catch (FormatException ex)
         {
-            throw new BenchException("The connection string is malformed. Expected the form Host=…;Port=5432;Database=…;Username=…;Password=….");
+            throw new BenchException($"The connection string is malformed: {ex.Message}. Expected {ConnectionStrings.ExpectedForms}.");
         }
     }
 }

@@ -19,12 +19,17 @@ internal static class CmmsContexts
     ///     names, the index conventions) and the same migrations assembly, only without <c>UseSafeMigrations()</c>, so
     ///     both apply exactly the same operations and differ only in the SQL generated for them.
     /// </summary>
-    public static CmmsDbContext Create(string connectionString, MigrationEngine engine)
+    public static CmmsDbContext Create(string connectionString, MigrationEngine engine) => Create(connectionString, engine, parallelIndexBuilds: 1);
+
+    /// <summary>The same, with Cmms.Data's engine building indexes on different tables in <paramref name="parallelIndexBuilds" /> sessions.</summary>
+    public static CmmsDbContext Create(string connectionString, MigrationEngine engine, int parallelIndexBuilds)
     {
         var options = new DbContextOptionsBuilder<CmmsDbContext>();
         if (engine == MigrationEngine.CmmsData)
         {
-            options.UseCmmsData(connectionString, npgsql => npgsql.CommandTimeout(CommandTimeoutSeconds));
+            options
+                .UseCmmsData(connectionString, npgsql => npgsql.CommandTimeout(CommandTimeoutSeconds))
+                .UseSafeMigrations(safe => safe.ParallelIndexBuilds(parallelIndexBuilds));
         }
         else
         {

@@ -17,10 +17,15 @@ internal static class MigrationApplier
         => await MigrateAsync(connectionString, MigrationEngine.CmmsData, targetMigration: null, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Migrates up or down to <paramref name="targetMigration" /> (the last one when null).</summary>
-    public static async Task<TimeSpan> MigrateAsync(
+    public static Task<TimeSpan> MigrateAsync(
         string connectionString, MigrationEngine engine, string? targetMigration, CancellationToken cancellationToken)
+        => MigrateAsync(connectionString, engine, parallelIndexBuilds: 1, targetMigration, cancellationToken);
+
+    /// <summary>The same, Cmms.Data's engine building indexes on different tables in <paramref name="parallelIndexBuilds" /> sessions.</summary>
+    public static async Task<TimeSpan> MigrateAsync(
+        string connectionString, MigrationEngine engine, int parallelIndexBuilds, string? targetMigration, CancellationToken cancellationToken)
     {
-        await using var context = CmmsContexts.Create(connectionString, engine);
+        await using var context = CmmsContexts.Create(connectionString, engine, parallelIndexBuilds);
         var watch = Stopwatch.StartNew();
         await context.Database.MigrateAsync(targetMigration, cancellationToken).ConfigureAwait(false);
         return watch.Elapsed;

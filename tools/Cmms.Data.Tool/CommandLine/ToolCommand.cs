@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cmms.Data.CommandLine;
 using Cmms.Data.Tool.Errors;
 
 namespace Cmms.Data.Tool.CommandLine;
@@ -12,27 +13,12 @@ internal static class ToolCommand
         ToolConsole console,
         Func<ToolContext, CancellationToken, Task<int>> run,
         params Symbol[] symbols)
-    {
-        var command = new Command(name, description);
-        foreach (var symbol in symbols)
-        {
-            switch (symbol)
-            {
-                case Option option:
-                    command.Options.Add(option);
-                    break;
-                case Argument argument:
-                    command.Arguments.Add(argument);
-                    break;
-                case Command subcommand:
-                    command.Subcommands.Add(subcommand);
-                    break;
-            }
-        }
-
-        command.SetAction((parseResult, cancellationToken) => RunAsync(new ToolContext(parseResult, console), run, cancellationToken));
-        return command;
-    }
+        => ContextCommand.Create(
+            name,
+            description,
+            parseResult => new ToolContext(parseResult, console),
+            (context, cancellationToken) => RunAsync(context, run, cancellationToken),
+            symbols);
 
     // Translated here, where the resolved connection is known, so the message can name the server and scrub its password.
     private static async Task<int> RunAsync(

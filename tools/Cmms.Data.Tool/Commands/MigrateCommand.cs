@@ -7,7 +7,7 @@ using Cmms.Data.Tool.Migrations;
 namespace Cmms.Data.Tool.Commands;
 
 /// <summary>
-///     <c>cmms-db migrate [--to MIGRATION] [--lock-timeout 5s] [--retries 3] [--lock-wait 10m]</c>: applies pending
+///     <c>cmms-db migrate [--to MIGRATION] [--lock-timeout 5s] [--retries 3] [--lock-wait 10m] [--parallel-index-builds 1]</c>: applies pending
 ///     migrations (or reverts down to a target), then prints what it did and the schema's counts (with <c>--pruned</c>,
 ///     the indexes the conventions pruned).
 /// </summary>
@@ -34,6 +34,14 @@ internal static class MigrateCommand
         "How long to wait while another migrator holds the migration lock on the database.",
         MigrateRequest.Default.LockWait);
 
+    // Each session is a backend of its own on the server; more than a few only queue on its cores and disks.
+    private static readonly Option<int> ParallelIndexBuilds = NumberOption.Integer(
+        "--parallel-index-builds",
+        "How many sessions build a migration's concurrent indexes at once, on different tables (one table's builds stay one after another).",
+        MigrateRequest.Default.ParallelIndexBuilds,
+        minimum: 1,
+        maximum: 16);
+
     /// <summary><c>--lock-timeout</c>, the <c>lock_timeout</c> every migration sets first (also written into scripts).</summary>
     public static Option<TimeSpan> CreateLockTimeoutOption() => DurationOption.Create(
         "--lock-timeout",
@@ -52,11 +60,12 @@ internal static class MigrateCommand
             To,
             LockTimeout,
             Retries,
-            LockWait);
+            LockWait,
+            ParallelIndexBuilds);
 
     private static async Task<int> RunAsync(ToolContext context, CancellationToken cancellationToken)
     {
-        var request = new MigrateRequest(context.Get(To), context.Get(LockTimeout), context.Get(Retries), context.Get(LockWait));
+        var request = new MigrateRequest(context.Get(To), context.Get(LockTimeout), context.Get(Retries), context.Get(LockWait), context.Get(ParallelIndexBuilds));
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var progress = new ProgressWriter(context.Console);
         var outcome = await new MigrationRunner(connection, progress)

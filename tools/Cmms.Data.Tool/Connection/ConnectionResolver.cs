@@ -1,23 +1,19 @@
 using System.Text.RegularExpressions;
 using Cmms.Data.CommandLine;
+using Cmms.Data.Connection;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
-using Npgsql;
-
 namespace Cmms.Data.Tool.Connection;
 
 /// <summary>
 ///     Chooses the database: <c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>, else the embedded server.
 /// </summary>
-internal static partial class ConnectionResolver
+internal static class ConnectionResolver
 {
     public const string EnvironmentVariable = "CMMS_DB_CONNECTION";
 
     /// <summary>The application name of cmms-db's sessions when the connection string sets none.</summary>
     public const string ApplicationName = "cmms-db";
-
-    // An unreachable host must fail in bounded time; Npgsql's own default is 15 s.
-    private const int DefaultConnectTimeoutSeconds = 10;
 
     public static async Task<DatabaseConnection> ResolveAsync(string? option, CancellationToken cancellationToken)
     {
@@ -37,41 +33,21 @@ internal static partial class ConnectionResolver
     }
 
     /// <summary>
-    ///     Parses a connection string, in Npgsql's <c>Key=Value</c> form or as a <c>postgres://</c> URI, rejecting a
-    ///     malformed one with a message that names the wrong part but repeats none of its text.
+    ///     Parses a connection string (<see cref="ConnectionStrings.Resolve" />), rejecting a malformed one with a message
+    ///     that names the wrong part but repeats none of its text. cmms-db's sessions are named <see cref="ApplicationName" />
+    ///     in pg_stat_activity, e.g. when a migrator waits for another one's lock.
     /// </summary>
     public static DatabaseConnection Validate(string connectionString, ConnectionSource source)
     {
-        NpgsqlConnectionStringBuilder builder;
         try
         {
-            builder = PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : KeyValueConnectionString.Parse(connectionString);
+            return new DatabaseConnection(ConnectionStrings.Resolve(connectionString, ApplicationName), source);
         }
         catch (FormatException ex)
         {
             throw new ToolException(
-                $"The connection string {Origin(source)} is malformed: {ex.Message}. "
-                + "Expected Host=…;Port=5432;Database=…;Username=…;Password=… or postgresql://user:password@host:5432/database.",
-                ExitCodes.Usage);
+                $"The connection string {Origin(source)} is malformed: {ex.Message}. Expected {ConnectionStrings.ExpectedForms}.", ExitCodes.Usage);
         }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new ToolException($"The connection string {Origin(source)} has no host. Expected Host=…;Database=…;Username=….", ExitCodes.Usage);
-        }
-
-        if (!ExplicitTimeout().IsMatch(builder.ConnectionString))
-        {
-            builder.Timeout = DefaultConnectTimeoutSeconds;
-        }
-
-        // Names cmms-db's sessions in pg_stat_activity, e.g. when a migrator waits for another one's lock.
-        if (string.IsNullOrEmpty(builder.ApplicationName))
-        {
-            builder.ApplicationName = ApplicationName;
-        }
-
-        return new DatabaseConnection(builder, source);
     }
 
     /// <summary>
@@ -100,7 +76,7 @@ internal static partial class ConnectionResolver
         string? password;
         try
         {
-            password = (PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : KeyValueConnectionString.Parse(connectionString)).Password;
+            password = ConnectionStrings.Parse(connectionString).Password;
         }
         catch (FormatException)
         {
@@ -119,7 +95,4 @@ internal static partial class ConnectionResolver
         ConnectionSource.Environment => $"in {EnvironmentVariable}",
         _ => "of the embedded server",
     };
-
-    [GeneratedRegex(@"(^|;)\s*Timeout=", RegexOptions.IgnoreCase)]
-    private static partial Regex ExplicitTimeout();
 }

@@ -15,11 +15,12 @@ namespace Cmms.Data.Tool.Migrations;
 /// <param name="LockTimeout">How long each statement may wait for a table lock (PostgreSQL's <c>lock_timeout</c>).</param>
 /// <param name="Retries">How many times a migration is retried after its lock timeout was hit or its connection lost.</param>
 /// <param name="LockWait">How long to wait for another migrator to finish.</param>
-internal sealed record MigrateRequest(string? Target, TimeSpan LockTimeout, int Retries, TimeSpan LockWait)
+/// <param name="ParallelIndexBuilds">How many sessions build concurrent indexes on different tables at once.</param>
+internal sealed record MigrateRequest(string? Target, TimeSpan LockTimeout, int Retries, TimeSpan LockWait, int ParallelIndexBuilds)
 {
     /// <summary><c>cmms-db migrate</c> with no options: to the newest migration, with the engine's defaults.</summary>
     public static MigrateRequest Default { get; } =
-        new(Target: null, SafeMigrationsDefaults.LockTimeout, SafeMigrationsDefaults.Retries, SafeMigrationsDefaults.LockWait);
+        new(Target: null, SafeMigrationsDefaults.LockTimeout, SafeMigrationsDefaults.Retries, SafeMigrationsDefaults.LockWait, SafeMigrationsDefaults.ParallelIndexBuilds);
 }
 
 /// <summary>What <c>cmms-db migrate</c> did.</summary>
@@ -53,7 +54,8 @@ internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWri
         {
             using var context = CmmsContextFactory.Create(
                 dataSource,
-                safe => safe.LockTimeout(request.LockTimeout).Retries(request.Retries).LockWait(request.LockWait).ReportProgressTo(progress));
+                safe => safe.LockTimeout(request.LockTimeout).Retries(request.Retries).LockWait(request.LockWait)
+                    .ParallelIndexBuilds(request.ParallelIndexBuilds).ReportProgressTo(progress));
             try
             {
                 await context.Database.MigrateAsync(target, cancellationToken).ConfigureAwait(false);

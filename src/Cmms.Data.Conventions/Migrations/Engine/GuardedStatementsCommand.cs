@@ -15,6 +15,8 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 ///     cleanup statements run, one round trip each, so that a failed concurrent build never leaves its INVALID index
 ///     behind for the retry. A cleanup statement that fails with the same SQLSTATE as the failed statement explains it
 ///     (a rewrite checking the data again and raising its one line) and is thrown in its place.
+///     A concurrent index build names its index and table (<see cref="IndexBuild" />), so that builds on different tables can run
+///     in parallel sessions (<see cref="ParallelIndexBuildsCommand" />); a cancelled build runs its cleanup too.
 /// </summary>
 /// <remarks>
 ///     <c>client_connection_check_interval</c> (PostgreSQL 14+) makes the server notice a vanished client during a
@@ -28,7 +30,8 @@ internal sealed class GuardedStatementsCommand(
     TimeSpan lockTimeout,
     Func<string, IRelationalCommand> build,
     DbContext? context,
-    IRelationalCommandDiagnosticsLogger logger)
+    IRelationalCommandDiagnosticsLogger logger,
+    ConcurrentIndexBuild? indexBuild = null)
     : MigrationCommand(build(string.Join(Environment.NewLine, statements)), context, logger, transactionSuppressed: true)
 {
     private const int ConnectionCheckIntervalMilliseconds = 1000;
@@ -41,6 +44,9 @@ internal sealed class GuardedStatementsCommand(
 
     /// <summary>The statements, one round trip each.</summary>
     public IReadOnlyList<string> Statements { get; } = statements;
+
+    /// <summary>The index this command builds concurrently, and its table; otherwise <see langword="null" />.</summary>
+    public ConcurrentIndexBuild? IndexBuild { get; } = indexBuild;
 
     public override int ExecuteNonQuery(IRelationalConnection connection, IReadOnlyDictionary<string, object?>? parameterValues = null)
         => ExecuteAsync(connection, parameterValues, async: false, CancellationToken.None).GetAwaiter().GetResult();
@@ -73,7 +79,9 @@ internal sealed class GuardedStatementsCommand(
 
             return result;
         }
-        catch (DbException failure) when (cleanup.Count > 0)
+        // A cancelled build (another parallel build failed) ends with the INVALID index too: Npgsql reports the server's
+        // 57014 as an OperationCanceledException.
+        catch (Exception failure) when (cleanup.Count > 0 && failure is DbException or OperationCanceledException)
         {
             foreach (var statement in cleanup)
             {

@@ -11,6 +11,10 @@ internal static class MigrationConnections
     ///     password, which the connection string of an opened connection no longer shows.
     /// </summary>
     public static NpgsqlConnection Dedicated(NpgsqlConnection template, string purpose)
+        => template.CloneWith(DedicatedConnectionString(template, purpose));
+
+    /// <summary>The connection string of <see cref="Dedicated" />: unpooled, its application name saying what the session does.</summary>
+    public static string DedicatedConnectionString(NpgsqlConnection template, string purpose)
     {
         var builder = new NpgsqlConnectionStringBuilder(template.ConnectionString)
         {
@@ -18,6 +22,6 @@ internal static class MigrationConnections
             Multiplexing = false,
         };
         builder.ApplicationName = $"{builder.ApplicationName ?? "EF Core"} ({purpose})";
-        return template.CloneWith(builder.ConnectionString);
+        return builder.ConnectionString;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Cmms.Data.Conventions.Migrations.Engine;
 
 /// <summary>What the pieces of one safe migration run share for their messages: the migration at hand and who blocked it.</summary>
@@ -18,4 +20,7 @@ internal sealed class MigrationRunState
 
     /// <summary>The sessions that blocked the migration's connection when last seen blocked.</summary>
     public IReadOnlyList<SessionInfo> LastBlockers { get; set; } = [];
+
+    /// <summary>The backend pids of the sessions building indexes in parallel right now, besides the migration's own connection.</summary>
+    public ConcurrentDictionary<int, bool> BuildSessions { get; } = new();
 }

@@ -34,7 +34,6 @@ internal sealed class MigrationWatch : IAsyncDisposable
         JOIN pg_class t ON t.oid = p.relid
         WHERE p.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY p.pid
-        LIMIT 1
         """;
 
     private readonly CancellationTokenSource _stop = new();
@@ -43,8 +42,7 @@ internal sealed class MigrationWatch : IAsyncDisposable
     private readonly MigrationRunState _run;
     private readonly Dictionary<string, DateTime> _started = [];
     private Task _polling = Task.CompletedTask;
-    private string? _lastLogged;
-    private DateTime _lastLoggedAt;
+    private readonly Dictionary<string, (string Phase, DateTime At)> _lastLogged = [];
     private bool _building;
 
     private MigrationWatch(IRelationalConnection migrationConnection, SafeMigrationsLogger logger, MigrationRunState run)
@@ -86,10 +84,13 @@ internal sealed class MigrationWatch : IAsyncDisposable
                     await ReportBuildAsync(progress, stop).ConfigureAwait(false);
                 }
 
-                if (MigrationProcessId() is { } pid
-                    && await SessionInfo.FindBlockersAsync(connection, pid, stop).ConfigureAwait(false) is { Count: > 0 } blockers)
+                // Parallel index builds run in sessions of their own (ParallelIndexBuildsCommand): a lock_timeout may hit any of them.
+                foreach (var pid in MigrationProcessIds())
                 {
-                    _run.LastBlockers = blockers;
+                    if (await SessionInfo.FindBlockersAsync(connection, pid, stop).ConfigureAwait(false) is { Count: > 0 } blockers)
+                    {
+                        _run.LastBlockers = blockers;
+                    }
                 }
 
                 await Task.Delay(PollInterval, stop).ConfigureAwait(false);
@@ -104,10 +105,25 @@ internal sealed class MigrationWatch : IAsyncDisposable
         }
     }
 
+    // One line per running build: several run at once when the builds of different tables run in parallel sessions.
     private async Task ReportBuildAsync(NpgsqlCommand progress, CancellationToken stop)
     {
-        await using var reader = await progress.ExecuteReaderAsync(stop).ConfigureAwait(false);
-        if (!await reader.ReadAsync(stop).ConfigureAwait(false))
+        var builds = new List<IndexBuildStatus>();
+        await using (var reader = await progress.ExecuteReaderAsync(stop).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(stop).ConfigureAwait(false))
+            {
+                var index = reader.GetString(0);
+                var now = DateTime.UtcNow;
+                var since = _started.TryGetValue(index, out var at) ? at : _started[index] = now;
+                var (done, total, unit) = reader.GetInt64(4) > 0
+                    ? (reader.GetInt64(3), reader.GetInt64(4), "blocks")
+                    : (reader.GetInt64(5), reader.GetInt64(6), "tuples");
+                builds.Add(new IndexBuildStatus(index, reader.GetString(1), reader.GetString(2), done, total, unit, now - since));
+            }
+        }
+
+        if (builds.Count == 0)
         {
             if (_building)
             {
@@ -118,41 +134,41 @@ internal sealed class MigrationWatch : IAsyncDisposable
             return;
         }
 
-        var index = reader.GetString(0);
-        var now = DateTime.UtcNow;
-        var since = _started.TryGetValue(index, out var at) ? at : _started[index] = now;
-        var (done, total, unit) = reader.GetInt64(4) > 0
-            ? (reader.GetInt64(3), reader.GetInt64(4), "blocks")
-            : (reader.GetInt64(5), reader.GetInt64(6), "tuples");
-        var status = new IndexBuildStatus(index, reader.GetString(1), reader.GetString(2), done, total, unit, now - since);
         _building = true;
-
-        var key = status.Index + "|" + status.Phase;
-        var message = Describe(status);
-        if (key != _lastLogged || now - _lastLoggedAt >= LogInterval)
+        foreach (var status in builds)
         {
-            _lastLogged = key;
-            _lastLoggedAt = now;
-            _logger.IndexBuild(status, message);
-        }
-        else
-        {
-            _logger.IndexBuildUnlogged(status, message);
+            var now = DateTime.UtcNow;
+            var message = Describe(status);
+            if (!_lastLogged.TryGetValue(status.Index, out var last) || last.Phase != status.Phase || now - last.At >= LogInterval)
+            {
+                _lastLogged[status.Index] = (status.Phase, now);
+                _logger.IndexBuild(status, message);
+            }
+            else
+            {
+                _logger.IndexBuildUnlogged(status, message);
+            }
         }
     }
 
     // The migration's connection belongs to EF Core on another thread, which may replace its DbConnection when it reopens
-    // it (a data source's connections are made per open): read the current one's pid, only while it is open (State, unlike FullState, stays Open while a command runs).
-    private int? MigrationProcessId()
+    // it (a data source's connections are made per open): read the current one's pid, only while it is open (State, unlike FullState, stays Open while a command runs),
+    // beside the pids of the parallel index build sessions, which register themselves in the run state.
+    private List<int> MigrationProcessIds()
     {
+        var pids = _run.BuildSessions.Keys.ToList();
         try
         {
-            return _migrationConnection.DbConnection is NpgsqlConnection { State: System.Data.ConnectionState.Open } open ? open.ProcessID : null;
+            if (_migrationConnection.DbConnection is NpgsqlConnection { State: System.Data.ConnectionState.Open } open && !pids.Contains(open.ProcessID))
+            {
+                pids.Insert(0, open.ProcessID);
+            }
         }
         catch (InvalidOperationException)
         {
-            return null;
         }
+
+        return pids;
     }
 
     /// <summary><c>building ix_orders_machine_id on orders: building index: scanning table, 1,200 of 5,000 blocks (24%), 3s</c>.</summary>

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace Cmms.Data.Tool.Connection;
+namespace Cmms.Data.Connection;
 
 /// <summary>
 ///     Parses Npgsql's <c>Key=Value;…</c> form one key at a time, so that a mistake is reported by the key's position

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 
-namespace Cmms.Data.Tool.Connection;
+namespace Cmms.Data.Connection;
 
 /// <summary>
 ///     Converts a libpq connection URI (<c>postgresql://user:password@host:port/database?sslmode=require</c>, also
