@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cmms.Data.Connection;
 using Microsoft.Data.Sqlite;
 
 namespace Cmms.Data.Tool.Connection;
