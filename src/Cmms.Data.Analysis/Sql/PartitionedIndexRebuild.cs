@@ -12,7 +12,10 @@ namespace Cmms.Data.Analysis.Sql;
 ///     https://www.postgresql.org/docs/15/ddl-partitioning.html#DDL-PARTITIONING-DECLARATIVE-MAINTENANCE describes:
 ///     created on the parent alone (<c>ON ONLY</c>), built concurrently on each partition (recursively for a partition
 ///     that is itself partitioned) and attached, which makes it valid once every partition has one; then the invalid
-///     index is dropped (a short ACCESS EXCLUSIVE lock on the partitioned table, no build) and the twin takes its name.
+///     index is dropped (a short ACCESS EXCLUSIVE lock on the partitioned table, no build; its attached partition
+///     indexes go with it) and the twin takes its name. A partition's new index takes the name of the one it replaces,
+///     or, where the partition had none, the partition's name and the final index name: never a <c>_rebuilt</c> name
+///     that lingers, which would also grow towards the 63-byte limit with every level of partitioning.
 /// </summary>
 internal static partial class PartitionedIndexRebuild
 {
@@ -45,34 +48,58 @@ internal static partial class PartitionedIndexRebuild
         var quoter = catalog.Quoter;
         var twin = FixSql.UniqueName(index.Schema, index.Name + "_rebuilt", taken);
         var statements = new List<string>();
-        Build(table, twin, parts.Groups["unique"].Value, parts.Groups["method"].Value, catalog, taken, statements);
+        var renames = new List<string>();
+        var shape = new IndexShape(parts.Groups["unique"].Value, parts.Groups["method"].Value);
+        Build(table, twin, index.Name, index.Name, shape, catalog, taken, statements, renames);
         statements.Add($"DROP INDEX IF EXISTS {quoter.Quote(index.Schema, index.Name)};");
         statements.Add($"ALTER INDEX {quoter.Quote(index.Schema, twin)} RENAME TO {quoter.Quote(index.Name)};");
+        statements.AddRange(renames);
         return string.Join(Environment.NewLine, statements);
     }
 
-    // The index on the table: concurrently on a plain partition, ON ONLY then each partition's attached on a partitioned one.
+    private sealed record IndexShape(string Unique, string Method);
+
+    // The index on the table: concurrently on a plain partition, ON ONLY then each partition's attached on a partitioned
+    // one. name is the index built now, finalName what it is called in the end, replaced the index it stands in for
+    // (dropped with the old parent); renames collects the partitions' renames, which run once the old indexes are gone.
     private static void Build(
         CatalogTable table,
         string name,
-        string unique,
-        string method,
+        string finalName,
+        string? replaced,
+        IndexShape shape,
         CatalogSnapshot catalog,
         HashSet<(string Schema, string Name)> taken,
-        List<string> statements)
+        List<string> statements,
+        List<string> renames)
     {
         var quoter = catalog.Quoter;
         if (table.Kind != RelationKind.PartitionedTable)
         {
-            statements.Add($"CREATE {unique}INDEX CONCURRENTLY {quoter.Quote(name)} ON {quoter.Quote(table.Schema, table.Name)} USING {method};");
+            statements.Add($"CREATE {shape.Unique}INDEX CONCURRENTLY {quoter.Quote(name)} ON {quoter.Quote(table.Schema, table.Name)} USING {shape.Method};");
             return;
         }
 
-        statements.Add($"CREATE {unique}INDEX {quoter.Quote(name)} ON ONLY {quoter.Quote(table.Schema, table.Name)} USING {method};");
+        statements.Add($"CREATE {shape.Unique}INDEX {quoter.Quote(name)} ON ONLY {quoter.Quote(table.Schema, table.Name)} USING {shape.Method};");
         foreach (var partition in catalog.Tables.Where(t => t.QualifiedParent == table.QualifiedName))
         {
-            var partitionIndex = FixSql.UniqueName(partition.Schema, $"{partition.Name}_{name}", taken);
-            Build(partition, partitionIndex, unique, method, catalog, taken, statements);
+            var old = replaced is null
+                ? null
+                : catalog.Indexes.FirstOrDefault(i => i.Schema == partition.Schema && i.TableName == partition.Name && i.ParentIndex == replaced);
+            string partitionIndex;
+            string partitionFinal;
+            if (old is null)
+            {
+                partitionIndex = partitionFinal = FixSql.UniqueName(partition.Schema, $"{partition.Name}_{finalName}", taken);
+            }
+            else
+            {
+                partitionFinal = old.Name;
+                partitionIndex = FixSql.UniqueName(partition.Schema, old.Name + "_rebuilt", taken);
+                renames.Add($"ALTER INDEX {quoter.Quote(partition.Schema, partitionIndex)} RENAME TO {quoter.Quote(old.Name)};");
+            }
+
+            Build(partition, partitionIndex, partitionFinal, old?.Name, shape, catalog, taken, statements, renames);
             statements.Add($"ALTER INDEX {quoter.Quote(table.Schema, name)} ATTACH PARTITION {quoter.Quote(partition.Schema, partitionIndex)};");
         }
     }

@@ -131,16 +131,17 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
         var unique = before.Findings.Single(f => f.Index == "ux_readings_at_sensor").Fix.Split(Environment.NewLine);
         unique.Should().Equal(
             $"CREATE UNIQUE INDEX ux_readings_at_sensor_rebuilt ON ONLY {schema}.readings USING btree (at, sensor);",
-            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2025_ux_readings_at_sensor_rebuilt ON {schema}.readings_2025 USING btree (at, sensor);",
-            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2025_ux_readings_at_sensor_rebuilt;",
-            $"CREATE UNIQUE INDEX readings_2026_ux_readings_at_sensor_rebuilt ON ONLY {schema}.readings_2026 USING btree (at, sensor);",
-            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2026_h1_readings_2026_ux_readings_at_sensor_rebuilt ON {schema}.readings_2026_h1 USING btree (at, sensor);",
-            $"ALTER INDEX {schema}.readings_2026_ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_h1_readings_2026_ux_readings_at_sensor_rebuilt;",
-            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2026_h2_readings_2026_ux_readings_at_sensor_rebuilt ON {schema}.readings_2026_h2 USING btree (at, sensor);",
-            $"ALTER INDEX {schema}.readings_2026_ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_h2_readings_2026_ux_readings_at_sensor_rebuilt;",
-            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_ux_readings_at_sensor_rebuilt;",
+            $"CREATE UNIQUE INDEX CONCURRENTLY ux_readings_2025_at_sensor_rebuilt ON {schema}.readings_2025 USING btree (at, sensor);",
+            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.ux_readings_2025_at_sensor_rebuilt;",
+            $"CREATE UNIQUE INDEX readings_2026_ux_readings_at_sensor ON ONLY {schema}.readings_2026 USING btree (at, sensor);",
+            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2026_h1_readings_2026_ux_readings_at_sensor ON {schema}.readings_2026_h1 USING btree (at, sensor);",
+            $"ALTER INDEX {schema}.readings_2026_ux_readings_at_sensor ATTACH PARTITION {schema}.readings_2026_h1_readings_2026_ux_readings_at_sensor;",
+            $"CREATE UNIQUE INDEX CONCURRENTLY readings_2026_h2_readings_2026_ux_readings_at_sensor ON {schema}.readings_2026_h2 USING btree (at, sensor);",
+            $"ALTER INDEX {schema}.readings_2026_ux_readings_at_sensor ATTACH PARTITION {schema}.readings_2026_h2_readings_2026_ux_readings_at_sensor;",
+            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt ATTACH PARTITION {schema}.readings_2026_ux_readings_at_sensor;",
             $"DROP INDEX IF EXISTS {schema}.ux_readings_at_sensor;",
-            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt RENAME TO ux_readings_at_sensor;");
+            $"ALTER INDEX {schema}.ux_readings_at_sensor_rebuilt RENAME TO ux_readings_at_sensor;",
+            $"ALTER INDEX {schema}.ux_readings_2025_at_sensor_rebuilt RENAME TO ux_readings_2025_at_sensor;");
 
         await ApplyAsync(string.Join('\n', before.Findings.Select(f => f.Fix)));
         var after = await AnalyzeRun.JsonAsync(db.ConnectionString, "--schema", schema, "--model", "none");
@@ -153,7 +154,11 @@ public sealed class FixRoundTripTests(PostgresDatabaseFixture<FixRoundTripTests>
             .Should().Equal("ix_readings_sensor", "readings_pkey", "ux_readings_at_sensor");
         var duplicate = () => Sql.ExecuteAsync(db.ConnectionString, $"INSERT INTO {schema}.readings VALUES (5, '2026-09-01', 9)");
         (await duplicate.Should().ThrowAsync<Npgsql.PostgresException>()).Which.ConstraintName.Should().Be(
-            "readings_2026_h2_readings_2026_ux_readings_at_sensor_rebuilt", "the rebuilt unique index enforces uniqueness on every partition");
+            "readings_2026_h2_readings_2026_ux_readings_at_sensor", "the rebuilt unique index enforces uniqueness on every partition");
+        (await Sql.ListAsync<string>(
+                db.ConnectionString,
+                $"SELECT c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = '{schema}.readings_2025'::regclass ORDER BY 1"))
+            .Should().Equal(["ix_readings_2025_sensor", "readings_2025_pkey", "ux_readings_2025_at_sensor"], "a partition's rebuilt index takes the name of the one it replaced");
     }
 
     private async Task ApplyAsync(string fixes)

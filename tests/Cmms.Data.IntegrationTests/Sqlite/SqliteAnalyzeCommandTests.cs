@@ -50,7 +50,7 @@ public sealed class SqliteAnalyzeCommandTests : IDisposable
         run.Output.Should().StartWith($"{Path.GetFileName(_file.Path)} on SQLite 3.");
         run.Output.Should().Contain("        DROP INDEX \"idx_username\";");
         run.Output.Split('\n').Count(l => l.StartsWith("note: SQLite keeps no statistics", StringComparison.Ordinal)).Should().Be(1);
-        run.Error.Should().Be($"cmms-db: 4 findings: 0 errors, 4 warnings, 0 info (--fail-on warning).{Environment.NewLine}");
+        run.Error.Should().Be($"cmms-db: error: 4 findings: 0 errors, 4 warnings, 0 info (--fail-on warning).{Environment.NewLine}");
     }
 
     [Fact]
