@@ -32,7 +32,7 @@ internal static class CatalogJudge
             .ConfigureAwait(false);
         if (historyUnreadable)
         {
-            notes.Add("__EFMigrationsHistory exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
+            notes.Add($"{SchemaObjectCounts.HistoryTableName} exists but this role may not read it, so the model drift check did not run: run it with ModelCheck.Always (cmms-db analyze --model cmms).");
         }
 
         return model;
@@ -98,7 +98,7 @@ internal static class CatalogJudge
 
         if (history is { Exists: true, IsReadable: false })
         {
-            notes.Add("__EFMigrationsHistory exists but this role may not read it, so pending migrations are unknown.");
+            notes.Add($"{SchemaObjectCounts.HistoryTableName} exists but this role may not read it, so pending migrations are unknown.");
             return [];
         }
 

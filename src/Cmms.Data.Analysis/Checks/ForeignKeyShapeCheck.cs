@@ -16,7 +16,6 @@ internal static class ForeignKeyShapeCheck
     {
         ArgumentNullException.ThrowIfNull(catalog);
 
-        var quoter = catalog.Quoter;
         foreach (var group in catalog.Constraints.Where(c => c.IsForeignKey).GroupBy(c => (c.QualifiedTable, c.ReferencedTable)))
         {
             var keys = group.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
@@ -32,7 +31,7 @@ internal static class ForeignKeyShapeCheck
                         continue;
                     }
 
-                    var drop = $"ALTER TABLE {quoter.Quote(second.Schema, second.Table)} DROP CONSTRAINT {quoter.Quote(second.Name)};";
+                    var drop = catalog.Fixes.DropForeignKey(second);
                     var samePairs = Pairs(first).SetEquals(Pairs(second));
                     yield return new Finding(
                         FindingKind.IntersectedForeignKey,

@@ -20,7 +20,7 @@ internal static class IndexShapeCheck
 
         var quoter = catalog.Quoter;
         var foreignKeys = catalog.Constraints.Where(c => c.IsForeignKey).ToLookup(c => c.QualifiedTable, StringComparer.Ordinal);
-        var taken = catalog.Indexes.Select(i => (i.Schema, i.Name)).Concat(catalog.Tables.Select(t => (t.Schema, t.Name))).ToHashSet();
+        var taken = FixSql.TakenNames(catalog);
         foreach (var index in catalog.Indexes.Where(i => i is { IsValid: true, IsPartitioned: false, ParentIndex: null, BacksConstraint: false }
             && i.Definition is { IsPartial: false, AllowRedundant: false, NullsNotDistinct: false, KeyColumns.Count: 1 }
             && !i.Definition.KeyColumns[0].IsExpression

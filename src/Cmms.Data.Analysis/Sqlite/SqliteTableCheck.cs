@@ -1,5 +1,6 @@
 using Cmms.Data.Analysis.Catalog;
 using Cmms.Data.Analysis.Findings;
+using Cmms.Data.Analysis.Sql;
 
 namespace Cmms.Data.Analysis.Sqlite;
 
@@ -15,7 +16,7 @@ internal static class SqliteTableCheck
     public static IEnumerable<Finding> FindTablesWithoutPrimaryKey(CatalogSnapshot catalog, SqliteFixDialect fixes)
     {
         var indexesByTable = catalog.Indexes.ToLookup(i => i.TableName, StringComparer.Ordinal);
-        var taken = catalog.Indexes.Select(i => (i.Schema, i.Name)).Concat(catalog.Tables.Select(t => (t.Schema, t.Name))).ToHashSet();
+        var taken = FixSql.TakenNames(catalog);
         foreach (var table in catalog.Tables.Where(t => !t.HasPrimaryKey))
         {
             var candidate = indexesByTable[table.Name].Where(CanBecomePrimaryKey).OrderBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault();

@@ -11,6 +11,9 @@ public static class SafeMigrationsDefaults
     /// <summary>How long a run waits by default for another migrator to release the migration lock: ten minutes.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
 
+    /// <summary>The oldest PostgreSQL safe migrations run on (the oldest the PostgreSQL project still supports): 13.</summary>
+    public static readonly Version MinimumServerVersion = new(13, 0);
+
     /// <summary>How many times by default a migration is retried after a lock timeout or a lost connection: three.</summary>
     public const int Retries = 3;
 

@@ -48,7 +48,10 @@ internal static class AdviseBenchmark
         for (var run = 0; run < AdviseRuns; run++)
         {
             var watch = Stopwatch.StartNew();
-            json = await CmmsDbProcess.RunAsync(cmmsDb, cancellationToken, "advise", "--connection", demo.ConnectionString, "--format", "json").ConfigureAwait(false);
+            // The connection string travels in CMMS_DB_CONNECTION, never on the command line.
+            var (exitCode, output, error) = await Hyperfine.RunAsync(cmmsDb.FullName, ["advise", "--format", "json"], demo.ConnectionString, cancellationToken)
+                .ConfigureAwait(false);
+            json = exitCode == 0 ? output : throw new InvalidOperationException($"cmms-db advise exited with {exitCode}: {error.Trim()}");
             wall.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -59,25 +59,20 @@ internal static class MigrationTimeBenchmark
         return new MigrationTimeResult(
             stats,
             stats.Single(a => a.Key == "plainEfCoreControl").Milliseconds.Median / stats.Single(a => a.Key == "plainEfCore").Milliseconds.Median,
-            await DefaultMaintenanceWorkMemAsync(database, cancellationToken).ConfigureAwait(false),
+            await ShowAsync(database, "maintenance_work_mem", cancellationToken).ConfigureAwait(false),
             RaisedMaintenanceWorkMem,
             parallelIndexBuilds,
-            await CoresAsync(database, cancellationToken).ConfigureAwait(false));
+            // What the parallel arms compete for: the cores (of the machine the benchmark runs on, the server's when it is
+            // local) and the server's parallel workers.
+            Invariant($"{Environment.ProcessorCount} cores on the benchmark's machine, max_parallel_maintenance_workers={await ShowAsync(database, "max_parallel_maintenance_workers", cancellationToken).ConfigureAwait(false)}"));
     }
 
-    private static async Task<string> DefaultMaintenanceWorkMemAsync(MigrationScenarioDatabase database, CancellationToken cancellationToken)
+    // A server setting as SHOW prints it; setting is one of the fixed names above, never user input.
+    private static async Task<string> ShowAsync(MigrationScenarioDatabase database, string setting, CancellationToken cancellationToken)
     {
         await using var connection = await database.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var show = new NpgsqlCommand("SHOW maintenance_work_mem", connection);
+        await using var show = new NpgsqlCommand($"SHOW {setting}", connection);
         return (string)(await show.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    // What the parallel arms compete for: the cores (of the machine the benchmark runs on, the server's when it is local) and the server's parallel workers.
-    private static async Task<string> CoresAsync(MigrationScenarioDatabase database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var show = new NpgsqlCommand("SHOW max_parallel_maintenance_workers", connection);
-        return Invariant($"{Environment.ProcessorCount} cores on the benchmark's machine, max_parallel_maintenance_workers={(string)(await show.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!}");
     }
 
     private sealed record Arm(string Key, string Title, MigrationEngine Engine, int Sessions, bool RaisedMemory);

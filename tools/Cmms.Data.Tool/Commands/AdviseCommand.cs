@@ -92,6 +92,7 @@ internal static class AdviseCommand
         await using var dataSource = builder.Build();
 
         var model = context.Get(Model);
+        var choice = ModelChoice.From(model, connection.ConnectionString);
         var request = new AdviceRequest
         {
             Statements = statements,
@@ -99,8 +100,8 @@ internal static class AdviseCommand
             MinMeanMs = context.Get(MinMeanMs),
             Top = context.Get(Top),
             MinCostReduction = reduction / 100,
-            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
-            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
+            ModelContext = choice.Context,
+            ModelCheck = choice.Check,
         };
         var report = await IndexAdvisor.AdviseAsync(dataSource, request, cancellationToken).ConfigureAwait(false);
 

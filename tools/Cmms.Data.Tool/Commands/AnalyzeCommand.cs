@@ -103,12 +103,13 @@ internal static class AnalyzeCommand
     private static async Task<AnalysisReport> AnalyzePostgreSqlAsync(ToolContext context, string? model, FindingBaseline? baseline, CancellationToken cancellationToken)
     {
         var connection = await context.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var choice = ModelChoice.From(model, connection.ConnectionString);
         var options = new AnalysisOptions
         {
             Schemas = context.Get(Schemas) ?? [],
-            ModelContext = model == "none" ? null : () => CmmsContextFactory.Create(connection.ConnectionString),
+            ModelContext = choice.Context,
             ModelName = "cmms",
-            ModelCheck = model == "cmms" ? ModelCheck.Always : ModelCheck.WhenMigrated,
+            ModelCheck = choice.Check,
             Baseline = baseline,
         };
         await using var dataSource = AnalysisDataSource.Create(connection.ConnectionString, "cmms-db analyze");

@@ -91,7 +91,7 @@ internal static class StatusCommand
         await output.WriteLineAsync(indexes.Invalid.Count > 0
             ? $"Invalid indexes ({indexes.Invalid.Count}, left by failed concurrent builds; cmms-db migrate rebuilds those the model declares, even with nothing pending): {List(indexes.Invalid)}"
             : "Invalid indexes: none").ConfigureAwait(false);
-        await SchemaSummaryView.WriteAsync(context.Console, indexes with { Invalid = [] }, pruned).ConfigureAwait(false);
+        await SchemaSummaryView.WriteAsync(context.Console, indexes, pruned, listInvalid: false).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

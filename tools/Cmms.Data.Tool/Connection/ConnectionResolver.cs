@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cmms.Data.CommandLine;
 using Cmms.Data.Connection;
 using Cmms.Data.Tool.CommandLine;

@@ -14,8 +14,12 @@ namespace Cmms.Data.Tool.Migrations;
 /// </summary>
 internal static class SchemaSummaryView
 {
-    /// <summary>Writes the summary (and the pruned indexes, when given) to standard output.</summary>
-    public static async Task WriteAsync(ToolConsole console, IndexSummary summary, IReadOnlyList<PrunedIndex>? pruned)
+    /// <summary>
+    ///     Writes the summary (and the pruned indexes, when given) to standard output; <paramref name="listInvalid" /> false
+    ///     leaves out the plain line of invalid indexes for a command that has printed them already (the terminal table
+    ///     still counts them).
+    /// </summary>
+    public static async Task WriteAsync(ToolConsole console, IndexSummary summary, IReadOnlyList<PrunedIndex>? pruned, bool listInvalid = true)
     {
         if (console.Terminal is { } terminal)
         {
@@ -28,7 +32,7 @@ internal static class SchemaSummaryView
             return;
         }
 
-        foreach (var line in Lines(summary).Concat(pruned is null ? [] : PrunedLines(pruned)))
+        foreach (var line in Lines(listInvalid ? summary : summary with { Invalid = [] }).Concat(pruned is null ? [] : PrunedLines(pruned)))
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
         }

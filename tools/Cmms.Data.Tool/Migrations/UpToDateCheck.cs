@@ -1,4 +1,5 @@
 using Cmms.Data.Analysis.Catalog;
+using Cmms.Data.Conventions.Migrations;
 using Npgsql;
 
 namespace Cmms.Data.Tool.Migrations;
@@ -17,8 +18,9 @@ namespace Cmms.Data.Tool.Migrations;
 /// </remarks>
 internal static class UpToDateCheck
 {
-    /// <summary>The engine's <c>MigrationPreflight.MinimumServerVersion</c> (PostgreSQL 13) as <c>server_version_num</c>.</summary>
-    public const int MinimumServerVersionNumber = 130000;
+    /// <summary>The engine's minimum server (<see cref="SafeMigrationsDefaults.MinimumServerVersion" />) as <c>server_version_num</c>.</summary>
+    public static readonly int MinimumServerVersionNumber =
+        (SafeMigrationsDefaults.MinimumServerVersion.Major * 10000) + SafeMigrationsDefaults.MinimumServerVersion.Minor;
 
     // Every INVALID index in the schema counts, not only the model's: which ones the model declares is the engine's
     // call, and it needs the model. https://www.postgresql.org/docs/current/catalog-pg-index.html (indisvalid)

@@ -24,8 +24,8 @@ internal sealed record PreflightFacts(
 /// </summary>
 internal static class MigrationPreflight
 {
-    /// <summary>The oldest PostgreSQL the engine supports (the oldest the PostgreSQL project still supports).</summary>
-    public static readonly Version MinimumServerVersion = new(13, 0);
+    /// <summary>The oldest PostgreSQL the engine supports (<see cref="SafeMigrationsDefaults.MinimumServerVersion" />).</summary>
+    public static readonly Version MinimumServerVersion = SafeMigrationsDefaults.MinimumServerVersion;
 
     private const int NamesShown = 5;
 

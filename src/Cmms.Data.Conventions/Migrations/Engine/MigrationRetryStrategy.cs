@@ -61,7 +61,8 @@ internal sealed class MigrationRetryStrategy(
     public static string Describe(Exception exception)
         => ((Exception?)Find<PostgresException>(exception) ?? Find<NpgsqlException>(exception) ?? exception).Message;
 
-    private static T? Find<T>(Exception exception)
+    /// <summary>The first <typeparamref name="T" /> in <paramref name="exception" />'s chain of inner exceptions, if any.</summary>
+    internal static T? Find<T>(Exception exception)
         where T : Exception
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)

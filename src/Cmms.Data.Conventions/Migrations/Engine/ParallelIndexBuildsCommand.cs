@@ -247,17 +247,9 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
 
     // The server's one-line message without its DETAIL (which Npgsql redacts anyway unless asked to include it).
     private static string Describe(Exception error)
-    {
-        for (var current = error; current is not null; current = current.InnerException)
-        {
-            if (current is PostgresException postgres)
-            {
-                return $"{postgres.SqlState}: {postgres.MessageText}";
-            }
-        }
-
-        return MigrationRetryStrategy.Describe(error);
-    }
+        => MigrationRetryStrategy.Find<PostgresException>(error) is { } postgres
+            ? $"{postgres.SqlState}: {postgres.MessageText}"
+            : MigrationRetryStrategy.Describe(error);
 
     private static bool IsRetryable(Exception exception)
         => MigrationRetryStrategy.IsLockTimeout(exception) || MigrationRetryStrategy.IsConnectionLost(exception);
