@@ -38,6 +38,9 @@ internal static class CatalogJudge
         return model;
     }
 
+    /// <summary>The kinds of finding <see cref="StructuralFindings" /> reports.</summary>
+    public static readonly IReadOnlyList<FindingKind> StructuralKinds = [.. RedundancyCheck.Kinds, .. ForeignKeyCheck.Kinds, .. ModelDriftCheck.Kinds];
+
     /// <summary>
     ///     Redundant indexes (those the model keeps on purpose at info), foreign keys without a usable index, and drift
     ///     from <paramref name="model" />: the checks any catalog supports.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cmms.Data.Analysis;
+using Cmms.Data.Analysis.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,8 +11,8 @@ namespace Cmms.Data.HealthChecks;
 /// <summary>
 ///     Analyzes the database read-only with <see cref="DatabaseAnalyzer" /> (one catalog snapshot per check) and judges
 ///     the report with <see cref="SchemaHealth" />. A database it cannot read, or a check past its timeout, gives the
-///     registration's failure status with one line saying why (a connection's password never appears in it: Npgsql's
-///     messages do not carry it).
+///     registration's failure status with one line saying why, its unprintable characters escaped (a connection's
+///     password never appears in it: Npgsql's messages do not carry it).
 /// </summary>
 internal sealed class CmmsDataSchemaHealthCheck(IServiceProvider services, CmmsDataSchemaHealthCheckOptions options, Type? contextType)
     : IHealthCheck
@@ -56,5 +57,7 @@ internal sealed class CmmsDataSchemaHealthCheck(IServiceProvider services, CmmsD
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    // A server message quotes the names it is about, which may hold terminal escapes or bidirectional overrides: the
+    // message's own line breaks become spaces, and anything else unprintable an inert \uXXXX escape.
+    private static string OneLine(string message) => UnprintableText.Escape(message.ReplaceLineEndings(" "));
 }

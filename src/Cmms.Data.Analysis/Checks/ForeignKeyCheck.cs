@@ -15,6 +15,9 @@ namespace Cmms.Data.Analysis.Checks;
 /// </summary>
 internal static class ForeignKeyCheck
 {
+    /// <summary>The kinds of finding this check reports.</summary>
+    public static readonly IReadOnlyList<FindingKind> Kinds = [FindingKind.DuplicateForeignKey, FindingKind.FkWithoutIndex];
+
     public static IEnumerable<Finding> Run(CatalogSnapshot catalog)
     {
         var indexesByTable = catalog.Indexes.Where(i => i.IsValid).ToLookup(i => i.QualifiedTable, StringComparer.Ordinal);

@@ -15,6 +15,9 @@ namespace Cmms.Data.Analysis.Checks;
 /// </summary>
 internal static class ModelDriftCheck
 {
+    /// <summary>The kinds of finding this check reports.</summary>
+    public static readonly IReadOnlyList<FindingKind> Kinds = [FindingKind.MissingIndex, FindingKind.UnexpectedIndex];
+
     private const string ApplyMigrations = "-- apply the Cmms.Data migrations: cmms-db migrate";
 
     public static IEnumerable<Finding> Run(CatalogSnapshot catalog, ExpectedSchema model)

@@ -15,6 +15,9 @@ namespace Cmms.Data.Analysis.Checks;
 /// </remarks>
 internal static class RedundancyCheck
 {
+    /// <summary>The kinds of finding this check reports.</summary>
+    public static readonly IReadOnlyList<FindingKind> Kinds = [FindingKind.DuplicateIndex, FindingKind.RedundantIndex];
+
     public static IEnumerable<Finding> Run(CatalogSnapshot catalog)
     {
         var valid = catalog.Indexes.Where(i => i.IsValid).ToDictionary<CatalogIndex, IndexDefinition>(i => i.Definition, ReferenceEqualityComparer.Instance);

@@ -10,6 +10,11 @@ namespace Cmms.Data.Analysis.Model;
 /// </summary>
 internal static class MigratedModel
 {
+    /// <summary>Whether the rule needs the migration history: only to decide <see cref="ModelCheck.WhenMigrated" /> for a model.</summary>
+    /// <param name="create">Creates the context; <see langword="null" /> for no model.</param>
+    /// <param name="check">When the model applies.</param>
+    public static bool ReadsHistory(Func<DbContext>? create, ModelCheck check) => create is not null && check != ModelCheck.Always;
+
     /// <summary>What <paramref name="read" /> makes of the context's model when the rule says the database carries it.</summary>
     /// <param name="readHistory">Reads the migration history (read-only).</param>
     /// <param name="create">Creates the context (disposed here); <see langword="null" /> for no model.</param>
@@ -30,7 +35,7 @@ internal static class MigratedModel
             return (null, false);
         }
 
-        if (check == ModelCheck.Always)
+        if (!ReadsHistory(create, check))
         {
             return (await Task.Run(() => Read(create, read, null), cancellationToken).ConfigureAwait(false), false);
         }

@@ -8,14 +8,24 @@ namespace Cmms.Data.Analysis.Sql;
 ///     are: control characters (newline, carriage return, escape, which starts ANSI sequences, …), invisible format
 ///     characters (bidirectional overrides that reorder what is shown) and the Unicode line and paragraph separators.
 /// </summary>
-internal static class UnprintableText
+/// <remarks>
+///     The findings of an <see cref="Reports.AnalysisReport" /> hold names as the database has them; the report writers
+///     escape them. Anything else that shows database-derived text (a log line, a health check's description, a server
+///     message quoting a name) escapes it with <see cref="Escape" />.
+/// </remarks>
+public static class UnprintableText
 {
     /// <summary>Whether <paramref name="rune" /> must be escaped before it is shown or printed into SQL.</summary>
-    public static bool IsUnprintable(Rune rune)
+    internal static bool IsUnprintable(Rune rune)
         => Rune.IsControl(rune)
             || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
-    /// <summary>Whether <paramref name="text" /> holds a character <see cref="IsUnprintable" /> rejects.</summary>
+    /// <summary>
+    ///     Whether <paramref name="text" /> holds a control character, an invisible format character or a Unicode line or
+    ///     paragraph separator.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true" /> when <see cref="Escape" /> would change it.</returns>
     public static bool Contains(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -35,6 +45,8 @@ internal static class UnprintableText
     ///     Each unprintable character of <paramref name="text" /> as <c>\uXXXX</c> (<c>\UXXXXXXXX</c> beyond the basic
     ///     plane), everything else as it is: one line, inert in a terminal, a SQL line comment or a markdown cell.
     /// </summary>
+    /// <param name="text">The text, such as a name read from the database.</param>
+    /// <returns>The text escaped; <paramref name="text" /> itself when it holds nothing to escape.</returns>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -45,7 +57,7 @@ internal static class UnprintableText
     }
 
     /// <summary>Rewrites each unprintable character of <paramref name="text" /> with <paramref name="escape" />.</summary>
-    public static string Replace(string text, Func<Rune, string> escape)
+    internal static string Replace(string text, Func<Rune, string> escape)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(escape);

@@ -1,3 +1,5 @@
+using Cmms.Data.Analysis.Findings;
+using Cmms.Data.Analysis.Model;
 using Cmms.Data.Analysis.Reports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +26,19 @@ namespace Cmms.Data.Analysis.Sqlite;
 /// </param>
 public sealed class SqliteAnalyzer(string connectionString)
 {
-    /// <summary>The note every SQLite report carries: what is not checked there, and why.</summary>
-    public const string StatisticsNote = "SQLite keeps no statistics of index use or size history and has no sequences or NOT VALID constraints: "
-        + "unused_index, bloated_index, sequence_near_max, invalid_index and not_valid_constraint are checked on PostgreSQL only.";
+    /// <summary>
+    ///     The note every SQLite report carries: what is not checked there, and why. The kinds it names are every kind
+    ///     outside the checks a SQLite analysis runs, so a check added to PostgreSQL is named here without a word changed.
+    /// </summary>
+    public static string StatisticsNote { get; } =
+        "SQLite keeps no statistics of index use, size history or transaction ids, and has no sequences, NOT VALID constraints or PostgreSQL's column types: "
+        + $"{string.Join(", ", Enum.GetValues<FindingKind>().Except(ReportedKinds).Select(k => k.Name()))} are checked on PostgreSQL only.";
 
     /// <summary>The note of a report whose SQLite library has no <c>dbstat</c> table to measure tables and indexes with.</summary>
     public const string SizesNote = "This SQLite library has no dbstat table (SQLITE_ENABLE_DBSTAT_VTAB), so table and index sizes are not measured: they show as 0.";
+
+    /// <summary>The kinds of finding a SQLite analysis can report: those of the checks it runs.</summary>
+    internal static IReadOnlyList<FindingKind> ReportedKinds => [.. CatalogJudge.StructuralKinds, .. SqliteTableCheck.Kinds];
 
     private readonly SqliteConnectionStringBuilder _connection = ReadOnly(connectionString);
 
@@ -55,7 +64,8 @@ public sealed class SqliteAnalyzer(string connectionString)
             throw new AnalysisException($"Schema '{schema}' not found: a SQLite file has one schema, {SqliteCatalogReader.Schema}.");
         }
 
-        var historyTable = options.ModelContext is { } create ? HistoryTableName(create) : HistoryRepository.DefaultTableName;
+        // The history only decides whether a model applies: not read when none is compared, or one is compared anyway.
+        var historyTable = MigratedModel.ReadsHistory(options.ModelContext, options.ModelCheck) ? HistoryTableName(options.ModelContext!) : null;
         var (catalog, history, sizesKnown) = await Task.Run(() => Read(historyTable), cancellationToken).ConfigureAwait(false);
         var notes = new List<string> { StatisticsNote };
         if (!sizesKnown)
@@ -70,7 +80,7 @@ public sealed class SqliteAnalyzer(string connectionString)
         return CatalogJudge.Report(catalog, findings, model, options, notes);
     }
 
-    private (Catalog.CatalogSnapshot, Catalog.MigrationHistory, bool) Read(string historyTable)
+    private (Catalog.CatalogSnapshot, Catalog.MigrationHistory, bool) Read(string? historyTable)
     {
         try
         {

@@ -24,48 +24,55 @@ internal static class SqliteCatalogReader
     /// <summary>The name the catalog gives the key an <c>INTEGER PRIMARY KEY</c> column is: the rowid.</summary>
     public const string RowidKeyName = "rowid";
 
-    public static (CatalogSnapshot Catalog, MigrationHistory History, bool SizesKnown) Read(SqliteConnection connection, string database, string historyTable)
+    /// <summary>Reads the catalog, and the migration ids of <paramref name="historyTable" /> unless it is <see langword="null" />.</summary>
+    public static (CatalogSnapshot Catalog, MigrationHistory History, bool SizesKnown) Read(SqliteConnection connection, string database, string? historyTable)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var version = Scalar(connection, "SELECT sqlite_version()");
         var pageSize = int.Parse(Scalar(connection, "PRAGMA page_size"), System.Globalization.CultureInfo.InvariantCulture);
-        var objects = Query(connection, "SELECT type, name, tbl_name, sql FROM sqlite_schema", r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.IsDBNull(3) ? null : r.GetString(3)));
+        var objects = SqliteRows.Query(connection, "SELECT type, name, tbl_name, sql FROM sqlite_schema", r => new SchemaObject(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        var tableSql = objects.Where(o => o.Type == "table").ToDictionary(o => o.Name, o => o.Sql, StringComparer.Ordinal);
+        var indexSql = objects.Where(o => o.Type == "index").ToDictionary(o => o.Name, o => o.Sql, StringComparer.Ordinal);
+        var byTable = objects.Where(o => o.Sql is not null).ToLookup(o => (o.Type, o.Table));
         var sizes = ReadSizes(connection);
         var sizesKnown = sizes is not null;
         sizes ??= new Dictionary<string, long>(StringComparer.Ordinal);
 
         // Virtual tables and their shadow tables belong to their module, SQLite's own tables (sqlite_*) to SQLite.
-        var tableList = Query(
+        var tableList = SqliteRows.Query(
             connection,
             "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
             r => (Name: r.GetString(0), WithoutRowid: r.GetInt64(1) == 1));
         var tableNames = tableList.Select(t => t.Name).ToList();
         var columns = tableNames.ToDictionary(t => t, t => ReadColumns(connection, t), StringComparer.Ordinal);
-        var foreignKeys = tableNames.SelectMany(t => ReadForeignKeys(connection, t, columns)).ToList();
+        // Table names are case-insensitive in SQLite; REFERENCES keeps the case it was written in.
+        var tablesAnyCase = tableNames.ToDictionary(t => t, t => t, StringComparer.OrdinalIgnoreCase);
+        var foreignKeys = tableNames.SelectMany(t => ReadForeignKeys(connection, t, columns, tablesAnyCase)).ToList();
+        var referencing = foreignKeys.ToLookup(f => f.ReferencedTable, StringComparer.OrdinalIgnoreCase);
 
         var tables = new List<CatalogTable>();
         var indexes = new List<CatalogIndex>();
         var definitions = new Dictionary<string, SqliteTableDefinition>(StringComparer.Ordinal);
-        foreach (var table in tableNames)
+        foreach (var (table, withoutRowid) in tableList)
         {
             var tableColumns = columns[table];
             var hasKey = tableColumns.Any(c => c.KeyPosition > 0);
             tables.Add(new CatalogTable(Schema, table, RelationKind.Table, false, hasKey, -1, sizes.GetValueOrDefault(table), 0, 0, null, null, 0));
-            if (!tableList.Single(t => t.Name == table).WithoutRowid && RowidKey(table, tableColumns) is { } rowid)
+            if (!withoutRowid && RowidKey(table, tableColumns) is { } rowid)
             {
                 indexes.Add(rowid);
             }
 
-            indexes.AddRange(ReadIndexes(connection, table, tableColumns, objects, foreignKeys, sizes));
+            indexes.AddRange(ReadIndexes(connection, table, tableColumns, indexSql, referencing[$"{Schema}.{table}"].ToList(), sizes));
             definitions[table] = new SqliteTableDefinition(
                 table,
-                objects.First(o => o.Type == "table" && o.Name == table).Sql ?? string.Empty,
+                tableSql.GetValueOrDefault(table) ?? string.Empty,
                 tableColumns.Where(c => c.Hidden is not (2 or 3)).Select(c => c.Name).ToList(),
-                objects.Where(o => o.Type == "index" && o.Table == table && o.Sql is not null).ToDictionary(o => o.Name, o => o.Sql!, StringComparer.Ordinal),
-                objects.Where(o => o.Type == "trigger" && o.Table == table && o.Sql is not null).Select(o => o.Sql!).ToList());
+                byTable[("index", table)].ToDictionary(o => o.Name, o => o.Sql!, StringComparer.Ordinal),
+                byTable[("trigger", table)].Select(o => o.Sql!).ToList());
         }
 
-        var history = ReadHistory(connection, tableNames, columns, historyTable);
+        var history = historyTable is null ? MigrationHistory.NotRead : ReadHistory(connection, tablesAnyCase, columns, historyTable);
         transaction.Rollback();
 
         var snapshot = new CatalogSnapshot
@@ -106,27 +113,29 @@ internal static class SqliteCatalogReader
         SqliteConnection connection,
         string table,
         List<SqliteColumn> columns,
-        List<(string Type, string Name, string Table, string? Sql)> objects,
-        List<CatalogConstraint> foreignKeys,
+        Dictionary<string, string?> indexSql,
+        List<CatalogConstraint> referencingForeignKeys,
         Dictionary<string, long> sizes)
     {
-        var list = Query(
+        var byPosition = columns.ToDictionary(c => c.Position);
+        var byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var list = SqliteRows.Query(
             connection,
             "SELECT name, \"unique\", origin FROM pragma_index_list($name)",
             r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1, Origin: r.GetString(2)),
             table);
         foreach (var (name, unique, origin) in list.OrderBy(i => i.Name, StringComparer.Ordinal))
         {
-            var sql = objects.FirstOrDefault(o => o.Type == "index" && o.Name == name).Sql;
+            var sql = indexSql.GetValueOrDefault(name);
             var parsed = sql is null ? null : SqliteSqlText.ParseCreateIndex(sql);
-            var keys = Query(
+            var keys = SqliteRows.Query(
                 connection,
                 "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo($name) WHERE key = 1 ORDER BY seqno",
                 r => (Column: r.GetInt32(0), Name: r.IsDBNull(1) ? null : r.GetString(1), Descending: r.GetInt64(2) == 1, Collation: r.GetString(3)),
                 name);
             var keyColumns = keys.Select((k, position) =>
                 {
-                    var column = k.Column >= 0 ? columns.First(c => c.Position == k.Column) : null;
+                    var column = k.Column >= 0 ? byPosition[k.Column] : null;
                     var ownCollation = column?.Collation ?? "BINARY";
                     return new IndexKeyColumn(
                         column?.Name ?? parsed?.Items.ElementAtOrDefault(position) ?? k.Name ?? "(expression)",
@@ -138,8 +147,7 @@ internal static class SqliteCatalogReader
             var keyNames = keyColumns.Where(k => !k.IsExpression).Select(k => k.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
             // A unique index a foreign key references is its parent key: dropping it breaks every write the foreign key checks.
-            var parentKey = unique && foreignKeys.Any(f => string.Equals(f.ReferencedTable, $"{Schema}.{table}", StringComparison.OrdinalIgnoreCase)
-                && keyNames.SetEquals(f.ReferencedColumns));
+            var parentKey = unique && referencingForeignKeys.Any(f => keyNames.SetEquals(f.ReferencedColumns));
             var definition = new IndexDefinition
             {
                 Table = $"{Schema}.{table}",
@@ -153,7 +161,7 @@ internal static class SqliteCatalogReader
             yield return Index(
                 definition,
                 table,
-                keyColumns.Select(k => k.IsExpression ? null : columns.FirstOrDefault(c => c.Name == k.Name)).ToList(),
+                keyColumns.Select(k => k.IsExpression ? null : byName.GetValueOrDefault(k.Name)).ToList(),
                 sizes.GetValueOrDefault(name));
         }
     }
@@ -177,7 +185,7 @@ internal static class SqliteCatalogReader
 
     private static List<SqliteColumn> ReadColumns(SqliteConnection connection, string table)
     {
-        var rows = Query(
+        var rows = SqliteRows.Query(
             connection,
             "SELECT cid, name, type, \"notnull\", pk, hidden FROM pragma_table_xinfo($name) ORDER BY cid",
             r => (Position: r.GetInt32(0), Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) == 1, Key: r.GetInt32(4), Hidden: r.GetInt32(5)),
@@ -198,17 +206,20 @@ internal static class SqliteCatalogReader
         return result == raw.SQLITE_OK && !string.IsNullOrEmpty(collation) ? collation : "BINARY";
     }
 
-    private static IEnumerable<CatalogConstraint> ReadForeignKeys(SqliteConnection connection, string table, Dictionary<string, List<SqliteColumn>> columns)
+    private static IEnumerable<CatalogConstraint> ReadForeignKeys(
+        SqliteConnection connection,
+        string table,
+        Dictionary<string, List<SqliteColumn>> columns,
+        Dictionary<string, string> tablesAnyCase)
     {
-        var rows = Query(
+        var rows = SqliteRows.Query(
             connection,
             "SELECT id, seq, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list($name) ORDER BY id, seq",
             r => (Id: r.GetInt32(0), Parent: r.GetString(2), From: r.GetString(3), To: r.IsDBNull(4) ? null : r.GetString(4)),
             table);
         foreach (var key in rows.GroupBy(r => r.Id))
         {
-            // Table names are case-insensitive in SQLite; REFERENCES keeps the case it was written in.
-            var parent = columns.Keys.FirstOrDefault(t => string.Equals(t, key.First().Parent, StringComparison.OrdinalIgnoreCase)) ?? key.First().Parent;
+            var parent = tablesAnyCase.GetValueOrDefault(key.First().Parent) ?? key.First().Parent;
             var from = key.Select(k => k.From).ToList();
             var to = key.All(k => k.To is not null)
                 ? key.Select(k => k.To!).ToList()
@@ -225,7 +236,7 @@ internal static class SqliteCatalogReader
     {
         try
         {
-            return Query(connection, "SELECT name, SUM(pgsize) FROM dbstat('main') GROUP BY name", r => (Name: r.GetString(0), Size: r.GetInt64(1)))
+            return SqliteRows.Query(connection, "SELECT name, SUM(pgsize) FROM dbstat('main') GROUP BY name", r => (Name: r.GetString(0), Size: r.GetInt64(1)))
                 .ToDictionary(s => s.Name, s => s.Size, StringComparer.Ordinal);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == raw.SQLITE_ERROR)
@@ -235,41 +246,27 @@ internal static class SqliteCatalogReader
     }
 
     // The migration ids of the EF Core history table, keyed by its first key column (MigrationId, migration_id, …).
-    private static MigrationHistory ReadHistory(SqliteConnection connection, List<string> tables, Dictionary<string, List<SqliteColumn>> columns, string historyTable)
+    private static MigrationHistory ReadHistory(
+        SqliteConnection connection,
+        Dictionary<string, string> tablesAnyCase,
+        Dictionary<string, List<SqliteColumn>> columns,
+        string historyTable)
     {
-        var table = tables.FirstOrDefault(t => string.Equals(t, historyTable, StringComparison.OrdinalIgnoreCase));
-        if (table is null)
+        if (tablesAnyCase.GetValueOrDefault(historyTable) is not { } table)
         {
             return MigrationHistory.NotRead;
         }
 
         var column = columns[table].Where(c => c.KeyPosition > 0).OrderBy(c => c.KeyPosition).FirstOrDefault() ?? columns[table][0];
-        var ids = Query(connection, $"SELECT CAST({SqliteFixDialect.QuoteName(column.Name)} AS TEXT) FROM {SqliteFixDialect.QuoteName(table)}", r => r.GetString(0));
+        var ids = SqliteRows.Query(connection, $"SELECT CAST({SqliteFixDialect.QuoteName(column.Name)} AS TEXT) FROM {SqliteFixDialect.QuoteName(table)}", r => r.GetString(0));
         return new MigrationHistory(true, true, ids);
     }
 
-    private static string Scalar(SqliteConnection connection, string sql) => Query(connection, sql, r => r.GetValue(0).ToString()!).Single();
-
-    // Names travel as the parameter $name, never spliced into the SQL.
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, string? name = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (name is not null)
-        {
-            command.Parameters.AddWithValue("$name", name);
-        }
-
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private static string Scalar(SqliteConnection connection, string sql) => SqliteRows.Query(connection, sql, r => r.GetValue(0).ToString()!).Single();
 
     /// <summary>One column as <c>pragma table_xinfo</c> and <c>sqlite3_table_column_metadata</c> describe it.</summary>
     private sealed record SqliteColumn(int Position, string Name, string DeclaredType, bool NotNull, int KeyPosition, int Hidden, string Collation);
+
+    /// <summary>One row of <c>sqlite_schema</c> (https://sqlite.org/schematab.html).</summary>
+    private sealed record SchemaObject(string Type, string Name, string Table, string? Sql);
 }

@@ -66,6 +66,18 @@ internal sealed class SqliteFixDialect(IReadOnlyDictionary<string, SqliteTableDe
     }
 
     /// <summary>
+    ///     The fix of <paramref name="table" />'s missing primary key: the table rebuild on <paramref name="candidate" />'s
+    ///     columns (<see cref="RebuildWithPrimaryKey" />), or a comment saying what to do by hand when there is no candidate
+    ///     or the rebuild cannot be written safely.
+    /// </summary>
+    public string AddPrimaryKey(string table, CatalogIndex? candidate, HashSet<(string Schema, string Name)> taken)
+        => candidate is null
+            ? $"-- choose the columns that identify a row, then rebuild {Show(table)} with PRIMARY KEY (…): {RebuildDocs}"
+            : RebuildWithPrimaryKey(table, candidate, taken)
+                ?? $"-- rebuild {Show(table)} by hand with PRIMARY KEY on the columns of {Show(candidate.Name)}: "
+                    + $"its definition cannot be rewritten or printed safely ({RebuildDocs})";
+
+    /// <summary>
     ///     Rebuilds <paramref name="table" /> with a primary key on <paramref name="key" />'s columns, following SQLite's
     ///     twelve steps: foreign keys off (outside the transaction, where the pragma works), a new table with the key,
     ///     the rows copied, the old table dropped and the new one renamed (legacy renaming, so the views and foreign
@@ -73,7 +85,7 @@ internal sealed class SqliteFixDialect(IReadOnlyDictionary<string, SqliteTableDe
     ///     foreign key check, commit. <paramref name="key" /> itself is not made again: the key's own index replaces it.
     ///     <see langword="null" /> when the table's definition cannot be rewritten or printed safely.
     /// </summary>
-    public string? RebuildWithPrimaryKey(string table, CatalogIndex key, HashSet<(string Schema, string Name)> taken)
+    private string? RebuildWithPrimaryKey(string table, CatalogIndex key, HashSet<(string Schema, string Name)> taken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(taken);

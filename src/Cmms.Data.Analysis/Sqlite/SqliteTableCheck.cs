@@ -13,6 +13,9 @@ namespace Cmms.Data.Analysis.Sqlite;
 /// </summary>
 internal static class SqliteTableCheck
 {
+    /// <summary>The kinds of finding this check reports.</summary>
+    public static readonly IReadOnlyList<FindingKind> Kinds = [FindingKind.TableWithoutPrimaryKey];
+
     public static IEnumerable<Finding> FindTablesWithoutPrimaryKey(CatalogSnapshot catalog, SqliteFixDialect fixes)
     {
         var indexesByTable = catalog.Indexes.ToLookup(i => i.TableName, StringComparer.Ordinal);
@@ -20,12 +23,7 @@ internal static class SqliteTableCheck
         foreach (var table in catalog.Tables.Where(t => !t.HasPrimaryKey))
         {
             var candidate = indexesByTable[table.Name].Where(CanBecomePrimaryKey).OrderBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault();
-            var rebuild = candidate is null ? null : fixes.RebuildWithPrimaryKey(table.Name, candidate, taken);
-            var fix = rebuild
-                ?? (candidate is null
-                    ? $"-- choose the columns that identify a row, then rebuild {UnprintableNameShown(table.Name)} with PRIMARY KEY (…): https://sqlite.org/lang_altertable.html#otheralter"
-                    : $"-- rebuild {UnprintableNameShown(table.Name)} by hand with PRIMARY KEY on the columns of {UnprintableNameShown(candidate.Name)}: "
-                        + "its definition cannot be rewritten or printed safely (https://sqlite.org/lang_altertable.html#otheralter)");
+            var fix = fixes.AddPrimaryKey(table.Name, candidate, taken);
             var hint = candidate is null
                 ? string.Empty
                 : $" The unique index {candidate.Name} on NOT NULL columns can become it, in a rebuild of the table.";
@@ -46,6 +44,4 @@ internal static class SqliteTableCheck
         => index is { BacksConstraint: false, Definition: { IsUnique: true, IsPartial: false } }
             && index.Definition.KeyColumns.All(k => k is { IsExpression: false, Collation: null })
             && index.Columns.All(c => c.NotNull);
-
-    private static string UnprintableNameShown(string name) => Sql.UnprintableText.Escape(name);
 }

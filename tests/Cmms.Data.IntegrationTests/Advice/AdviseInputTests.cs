@@ -1,6 +1,5 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
 using Cmms.Data.LocalPostgres;
-using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Advice;
 
@@ -21,7 +20,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
     [Fact]
     public async Task Advise_on_a_file_proposes_one_composite_for_two_statements_quotes_hostile_names_and_lists_each_bad_statement()
     {
-        await ExecuteAsync(db.ConnectionString, Schema);
+        await Sql.ExecuteAsync(db.ConnectionString, Schema);
         var file = await WriteQueriesAsync(
             """"
             SELECT id, value FROM "Odd ""Readings""" WHERE "Machine Id" = $1 ORDER BY taken_at DESC LIMIT 10;
@@ -56,10 +55,10 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         reasons["DELETE FROM \"Odd \"\"Readings\"\"\""].Reason.Should().Be("not_a_query");
         reasons.Should().ContainKey("-- a comment; with a semicolon\nSELECT 'a;b' AS \"x;y\" FROM \"Odd \"\"Readings\"\"\" WHERE id = 5")
             .WhoseValue.Reason.Should().Be("already_optimal");
-        (await ScalarAsync<long>("SELECT count(*) FROM \"Odd \"\"Readings\"\"\"")).Should().Be(50_000, "nothing was executed");
+        (await Sql.ScalarAsync<long>(db.ConnectionString, "SELECT count(*) FROM \"Odd \"\"Readings\"\"\"")).Should().Be(50_000, "nothing was executed");
 
-        await ExecuteAsync(db.ConnectionString, proposal.GetProperty("createSql").GetString()!);
-        (await ScalarAsync<string>("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_Odd \"Readings\"_Machine Id_taken_at'"))
+        await Sql.ExecuteAsync(db.ConnectionString, proposal.GetProperty("createSql").GetString()!);
+        (await Sql.ScalarAsync<string>(db.ConnectionString, "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_Odd \"Readings\"_Machine Id_taken_at'"))
             .Should().Contain("(\"Machine Id\", taken_at DESC)");
     }
 
@@ -70,7 +69,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         // session's snapshot is older than the rows, which the shared test server's parallel tests cannot promise.
         await using var server = await LocalPostgresCluster.StartThrowawayAsync();
         var database = new { ConnectionString = server.ConnectionString };
-        await ExecuteAsync(
+        await Sql.ExecuteAsync(
             database.ConnectionString,
             """
             CREATE EXTENSION hypopg;
@@ -80,9 +79,9 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         // Index-only scans are costed by the share of all-visible pages, which VACUUM sets; the throwaway server commits
         // asynchronously (synchronous_commit off), and VACUUM marks a page all-visible only once the inserting commit is
         // flushed, which CHECKPOINT does.
-        await ExecuteAsync(database.ConnectionString, "CHECKPOINT");
-        await ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
-        (await ScalarAsync<int>(database.ConnectionString, "SELECT relallvisible FROM pg_class WHERE relname = 'people'")).Should().BePositive();
+        await Sql.ExecuteAsync(database.ConnectionString, "CHECKPOINT");
+        await Sql.ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
+        (await Sql.ScalarAsync<int>(database.ConnectionString, "SELECT relallvisible FROM pg_class WHERE relname = 'people'")).Should().BePositive();
         var file = await WriteQueriesAsync("SELECT id FROM people WHERE lower(email) = $1; SELECT name FROM people WHERE team = $1");
 
         var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString, "--queries", file, "--format", "json");
@@ -110,10 +109,10 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
 
         foreach (var proposal in proposals.Values)
         {
-            await ExecuteAsync(database.ConnectionString, proposal.GetProperty("createSql").GetString()!);
+            await Sql.ExecuteAsync(database.ConnectionString, proposal.GetProperty("createSql").GetString()!);
         }
 
-        await ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
+        await Sql.ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE people");
         (await PlanAsync(database.ConnectionString, "SELECT id FROM people WHERE lower(email) = 'user7@example.com'")).Should().Contain("ix_people_lower_email");
         (await PlanAsync(database.ConnectionString, "SELECT name FROM people WHERE team = 7")).Should().Contain("Index Only Scan using ix_people_team");
     }
@@ -122,7 +121,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
     public async Task A_proposal_is_never_named_like_a_relation_that_exists_in_its_schema()
     {
         await using var database = await db.CreateScratchDatabaseAsync("advise_names");
-        await ExecuteAsync(
+        await Sql.ExecuteAsync(
             database.ConnectionString,
             """
             CREATE EXTENSION hypopg;
@@ -143,7 +142,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
     [Fact]
     public async Task Advise_exits_1_with_one_line_when_no_statement_of_the_file_can_be_planned()
     {
-        await ExecuteAsync(db.ConnectionString, "CREATE EXTENSION IF NOT EXISTS hypopg");
+        await Sql.ExecuteAsync(db.ConnectionString, "CREATE EXTENSION IF NOT EXISTS hypopg");
         var file = await WriteQueriesAsync("SELEC 1; UPDATE nowhere SET x = 1;");
 
         var run = await CmmsDbRun.InProcessAsync("advise", "--connection", db.ConnectionString, "--queries", file);
@@ -170,7 +169,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
     public async Task Advise_without_pg_stat_statements_says_in_one_line_how_to_enable_it()
     {
         await using var database = await db.CreateScratchDatabaseAsync("advise_no_pgss");
-        await ExecuteAsync(database.ConnectionString, "CREATE EXTENSION hypopg");
+        await Sql.ExecuteAsync(database.ConnectionString, "CREATE EXTENSION hypopg");
 
         var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString);
 
@@ -184,7 +183,7 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
     public async Task Advise_with_pg_stat_statements_created_but_not_preloaded_says_so_in_one_line()
     {
         await using var database = await db.CreateScratchDatabaseAsync("advise_not_loaded");
-        await ExecuteAsync(database.ConnectionString, "CREATE EXTENSION hypopg; CREATE EXTENSION pg_stat_statements");
+        await Sql.ExecuteAsync(database.ConnectionString, "CREATE EXTENSION hypopg; CREATE EXTENSION pg_stat_statements");
 
         var run = await CmmsDbRun.InProcessAsync("advise", "--connection", database.ConnectionString);
 
@@ -200,41 +199,6 @@ public sealed class AdviseInputTests(PostgresDatabaseFixture<AdviseInputTests> d
         return path;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     private static async Task<string> PlanAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return string.Join('\n', lines);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+        => string.Join('\n', await Sql.ListAsync<string>(connectionString, "EXPLAIN " + sql));
 }

@@ -116,6 +116,19 @@ public sealed class SchemaHealthCheckTests(PostgresDatabaseFixture<SchemaHealthC
     }
 
     [Fact]
+    public async Task A_server_message_quoting_a_hostile_name_is_one_line_with_its_unprintable_characters_escaped()
+    {
+        // The server's "database … does not exist" quotes the name: a terminal escape, a bidirectional override and a newline.
+        const string hostile = "health_\u001b[2J\u202Egone\nDROP";
+        var connectionString = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Database = hostile }.ConnectionString;
+
+        var entry = await CheckAsync(connectionString, withModel: false);
+
+        entry.Status.Should().Be(HealthStatus.Unhealthy);
+        entry.Description.Should().Be("The schema check could not read the database: 3D000: database \"health_\\u001B[2J\\u202Egone DROP\" does not exist");
+    }
+
+    [Fact]
     public async Task A_check_held_up_by_a_lock_reports_its_timeout()
     {
         await using var database = await MigratedAsync("health_timeout");

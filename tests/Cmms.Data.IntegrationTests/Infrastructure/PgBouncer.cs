@@ -38,7 +38,7 @@ public sealed class PgBouncer : IAsyncDisposable
     {
         File.Exists(Program).Should().BeTrue($"the tests run PgBouncer from {Program} (apt-get install pgbouncer)");
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        var port = FreePort();
+        var port = Cmms.Data.LocalPostgres.LoopbackPort.FindFree();
         var directory = Directory.CreateTempSubdirectory("cmms-pgbouncer-");
         var serverPassword = string.IsNullOrEmpty(server.Password) ? string.Empty : $" password={server.Password}";
         await File.WriteAllTextAsync(Path.Combine(directory.FullName, "userlist.txt"), $"\"{User}\" \"\"\n");
@@ -164,12 +164,5 @@ public sealed class PgBouncer : IAsyncDisposable
     {
         var path = Path.Combine(_directory.FullName, "pgbouncer.log");
         return File.Exists(path) ? File.ReadAllText(path) : "(no log)";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -123,6 +123,66 @@ public sealed class SqliteAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_whose_rebuild_cannot_be_printed_safely_gets_a_comment_naming_the_unique_index_that_can_become_its_key()
+    {
+        // The trigger's stored statement holds an escape character, which a printed rebuild would have to repeat.
+        CmmsSeedFile.Execute(_file, $"""
+            CREATE TABLE parts (code TEXT NOT NULL, label TEXT);
+            CREATE UNIQUE INDEX ux_parts_code ON parts (code);
+            CREATE TRIGGER parts_note AFTER INSERT ON parts BEGIN SELECT '{'\u001b'}[2J'; END;
+            """);
+
+        var finding = (await AnalyzeAsync()).Findings.Should().ContainSingle().Subject;
+
+        (finding.Kind, finding.Table).Should().Be((FindingKind.TableWithoutPrimaryKey, "main.parts"));
+        finding.Detail.Should().Contain("The unique index ux_parts_code on NOT NULL columns can become it");
+        finding.Fix.Should().Be(
+            "-- rebuild parts by hand with PRIMARY KEY on the columns of ux_parts_code: its definition cannot be rewritten or printed safely "
+            + "(https://sqlite.org/lang_altertable.html#otheralter)");
+    }
+
+    [Fact]
+    public async Task Without_a_model_to_compare_the_migration_history_is_not_read()
+    {
+        CmmsSeedFile.Execute(_file, """
+            CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL, "ProductVersion" TEXT NOT NULL);
+            INSERT INTO "__EFMigrationsHistory" VALUES ('20261201000000_Initial', '10.0.15');
+            """);
+        // Reading the history fails: the page type of its table's root page is damaged (https://sqlite.org/fileformat2.html#b_tree_pages);
+        // the catalog, on other pages, stays readable.
+        long rootPage, pageSize;
+        using (var connection = _file.OpenReadOnly())
+        {
+            rootPage = SqliteRows.Query(connection, "SELECT rootpage FROM sqlite_schema WHERE name = '__EFMigrationsHistory'", r => r.GetInt64(0)).Single();
+            pageSize = SqliteRows.Query(connection, "PRAGMA page_size", r => r.GetInt64(0)).Single();
+        }
+
+        var bytes = File.ReadAllBytes(_file.Path);
+        bytes[(rootPage - 1) * pageSize] = 0xFF;
+        File.WriteAllBytes(_file.Path, bytes);
+        var withModel = () => AnalyzeAsync(() => new MaintenanceContext(ModelOptions()));
+
+        var report = await AnalyzeAsync();
+
+        report.Summary.Model.Should().Be("none");
+        report.Findings.Select(f => (f.Kind, f.Table)).Should().Equal((FindingKind.TableWithoutPrimaryKey, "main.__EFMigrationsHistory"));
+        (await withModel.Should().ThrowAsync<AnalysisException>("a model to compare needs the history, which this file cannot give"))
+            .Which.Message.Should().Contain("is damaged");
+    }
+
+    [Fact]
+    public void The_statistics_note_names_every_kind_a_SQLite_analysis_does_not_report()
+    {
+        var named = SqliteAnalyzer.StatisticsNote[(SqliteAnalyzer.StatisticsNote.IndexOf(": ", StringComparison.Ordinal) + 2)..]
+            .Replace(" are checked on PostgreSQL only.", string.Empty, StringComparison.Ordinal)
+            .Split(", ");
+
+        named.Should().HaveCount(22).And.Contain(["invalid_index", "unused_index", "json_column", "xid_wraparound", "name_near_limit", "sequentially_scanned_table"]);
+        named.Should().NotContain(["duplicate_index", "redundant_index", "fk_without_index", "duplicate_foreign_key", "missing_index", "unexpected_index", "table_without_primary_key"]);
+        named.Concat(SqliteAnalyzer.ReportedKinds.Select(k => k.Name())).Should().BeEquivalentTo(Enum.GetValues<FindingKind>().Select(k => k.Name()));
+    }
+
+    [Fact]
     public async Task Drift_from_the_model_is_reported_when_the_file_holds_its_migrations_and_its_fixes_are_the_SQLite_generators()
     {
         await using (var context = new MaintenanceContext(ModelOptions()))
@@ -178,17 +238,5 @@ public sealed class SqliteAnalyzerTests : IDisposable
     private DbContextOptions ModelOptions()
         => new DbContextOptionsBuilder().AllowManyServiceProviders().UseSqlite(_file.ConnectionString).UseSnakeCaseNamingConvention().UseIndexConventions().Options;
 
-    private static List<string> Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string sql) => SqliteRows.Query(connection, sql, r => r.GetString(0));
 }

@@ -1,3 +1,4 @@
+using Cmms.Data.Analysis.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Cmms.Data.IntegrationTests.Sqlite;
@@ -10,16 +11,16 @@ internal static class SqliteSchema
 
     /// <summary>The names of the indexes <c>CREATE INDEX</c> made (SQLite's own autoindexes left out), ordered.</summary>
     public static IReadOnlyList<string> CreatedIndexNames(SqliteConnection connection)
-        => Query(
+        => SqliteRows.Query(
             connection,
             "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
             r => r.GetString(0));
 
     public static string IndexSql(SqliteConnection connection, string index)
-        => Query(connection, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = $name", r => r.GetString(0), index).Single();
+        => SqliteRows.Query(connection, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = $name", r => r.GetString(0), index).Single();
 
     public static IReadOnlyList<IndexListEntry> IndexList(SqliteConnection connection, string table)
-        => Query(
+        => SqliteRows.Query(
                 connection,
                 "SELECT name, \"unique\", origin, partial FROM pragma_index_list($name)",
                 r => new IndexListEntry(r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), r.GetInt64(3) == 1),
@@ -32,25 +33,5 @@ internal static class SqliteSchema
     ///     the searches of the child tables that enforce ON DELETE CASCADE.
     /// </summary>
     public static IReadOnlyList<string> QueryPlan(SqliteConnection connection, string sql)
-        => Query(connection, "EXPLAIN QUERY PLAN " + sql, r => r.GetString(3));
-
-    // Names travel as the parameter $name, never spliced into the SQL.
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, string? name = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (name is not null)
-        {
-            command.Parameters.AddWithValue("$name", name);
-        }
-
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+        => SqliteRows.Query(connection, "EXPLAIN QUERY PLAN " + sql, r => r.GetString(3));
 }
