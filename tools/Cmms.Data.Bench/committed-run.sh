@@ -37,8 +37,7 @@ dotnet tool restore >/dev/null
 
 if [[ -z ${CMMS_EFBUNDLE:-} ]]; then
   step "efbundle (scenario 4 times its no-op run)"
-  CMMS_DB_CONNECTION='' dotnet ef migrations bundle --project migrations/Cmms.Data.Migrations \
-    --startup-project migrations/Cmms.Data.Migrations -r linux-x64 --self-contained --force -o artifacts/efbundle
+  bash .ci/build-efbundle artifacts/efbundle
   export CMMS_EFBUNDLE="$PWD/artifacts/efbundle"
 fi
 

@@ -156,26 +156,14 @@ public static class AdviceReportWriter
     // An inline code span delimited by one more backtick than the longest run inside (CommonMark 6.1); pipes still end a table cell.
     private static string Code(string text)
     {
-        var ticks = new string('`', LongestBacktickRun(text) + 1);
+        var ticks = new string('`', MarkdownText.LongestBacktickRun(text) + 1);
         return $"{ticks} {Terminal(text).Replace("|", "\\|", StringComparison.Ordinal)} {ticks}";
     }
 
     private static string Fenced(string language, string code)
     {
-        var fence = new string('`', Math.Max(3, LongestBacktickRun(code) + 1));
+        var fence = new string('`', Math.Max(3, MarkdownText.LongestBacktickRun(code) + 1));
         return $"{fence}{language}\n{string.Join('\n', code.Split('\n').Select(Terminal))}\n{fence}";
-    }
-
-    private static int LongestBacktickRun(string text)
-    {
-        int longest = 0, run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return longest;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -18,10 +18,7 @@ namespace Cmms.Data.Analysis.Checks;
 /// </remarks>
 internal static class BtreeBloatEstimator
 {
-    private const int MaxAlign = 8;
-    private const int PageHeaderBytes = 24;
     private const int BtreeSpecialBytes = 16;
-    private const int LinePointerBytes = 4;
     private const int TupleHeaderBytes = 8;
     private const int NullBitmapBytes = 4;
 
@@ -48,27 +45,17 @@ internal static class BtreeBloatEstimator
 
             var nullFraction = column.NotNull ? 0 : stats?.NullFraction ?? 0;
             var width = column.Length > 0 ? column.Length : stats!.AverageWidth;
-            var alignment = column.Length > 0 ? AlignmentBytes(column.Alignment) : 1;
-            dataBytes = Align(dataBytes, alignment) + (width * (1 - nullFraction));
+            var alignment = column.Length > 0 ? PageLayout.AlignmentBytes(column.Alignment) : 1;
+            dataBytes = PageLayout.Align(dataBytes, alignment) + (width * (1 - nullFraction));
             noNullChance *= 1 - nullFraction;
         }
 
-        var headerBytes = TupleHeaderBytes + ((1 - noNullChance) * (Align(TupleHeaderBytes + NullBitmapBytes, MaxAlign) - TupleHeaderBytes));
-        var tupleBytes = Align(headerBytes + dataBytes, MaxAlign) + LinePointerBytes;
-        var usable = (blockSize - PageHeaderBytes - BtreeSpecialBytes) * index.FillFactor / 100.0;
+        var headerBytes = TupleHeaderBytes + ((1 - noNullChance) * (PageLayout.Align(TupleHeaderBytes + NullBitmapBytes, PageLayout.MaxAlign) - TupleHeaderBytes));
+        var tupleBytes = PageLayout.Align(headerBytes + dataBytes, PageLayout.MaxAlign) + PageLayout.LinePointerBytes;
+        var usable = (blockSize - PageLayout.PageHeaderBytes - BtreeSpecialBytes) * index.FillFactor / 100.0;
         var perPage = Math.Max(1, Math.Floor(usable / tupleBytes));
         var leafPages = Math.Ceiling(index.Tuples / perPage);
         var internalPages = Math.Ceiling(leafPages / perPage);
         return (long)(leafPages + internalPages + 1) * blockSize;
     }
-
-    private static int AlignmentBytes(char alignment) => alignment switch
-    {
-        'd' => 8,
-        'i' => 4,
-        's' => 2,
-        _ => 1,
-    };
-
-    private static double Align(double offset, int alignment) => Math.Ceiling(offset / alignment) * alignment;
 }

@@ -11,10 +11,7 @@ namespace Cmms.Data.Analysis.Checks;
 /// </summary>
 internal static class HeapBloatEstimator
 {
-    private const int PageHeaderBytes = 24;
     private const int TupleHeaderBytes = 23;
-    private const int LinePointerBytes = 4;
-    private const int MaxAlign = 8;
 
     /// <summary>The bytes the rows need, or null when a column has no visible statistics or the table was never analyzed.</summary>
     public static long? ExpectedBytes(
@@ -50,30 +47,20 @@ internal static class HeapBloatEstimator
             var present = 1 - statistic.NullFraction;
             if (column.Length > 0)
             {
-                data = Align(data, AlignmentBytes(column.Alignment)) + (present * column.Length);
+                data = PageLayout.Align(data, PageLayout.AlignmentBytes(column.Alignment)) + (present * column.Length);
             }
             else
             {
                 // avg_width counts non-null values with their header; a short (1-byte header) varlena is unaligned.
                 var width = statistic.AverageWidth;
-                data = (width < 127 ? data : Align(data, AlignmentBytes(column.Alignment))) + (present * width);
+                data = (width < 127 ? data : PageLayout.Align(data, PageLayout.AlignmentBytes(column.Alignment))) + (present * width);
             }
         }
 
         var header = TupleHeaderBytes + (nullable ? (columns.Count + 7) / 8 : 0);
-        var tupleBytes = Align(Align(header, MaxAlign) + data, MaxAlign) + LinePointerBytes;
-        var usable = (blockSize - PageHeaderBytes) * (table.FillFactor / 100.0);
+        var tupleBytes = PageLayout.Align(PageLayout.Align(header, PageLayout.MaxAlign) + data, PageLayout.MaxAlign) + PageLayout.LinePointerBytes;
+        var usable = (blockSize - PageLayout.PageHeaderBytes) * (table.FillFactor / 100.0);
         var perPage = Math.Max(1, Math.Floor(usable / tupleBytes));
         return (long)Math.Ceiling(table.Tuples / perPage) * blockSize;
     }
-
-    private static int AlignmentBytes(char alignment) => alignment switch
-    {
-        'd' => 8,
-        'i' => 4,
-        's' => 2,
-        _ => 1,
-    };
-
-    private static double Align(double offset, int alignment) => Math.Ceiling(offset / alignment) * alignment;
 }

@@ -56,7 +56,7 @@ public static class MarkdownReportWriter
 
     private static void AppendFixes(StringBuilder text, IReadOnlyList<Finding> findings)
     {
-        var fence = new string('`', Math.Max(3, findings.Select(f => LongestBacktickRun(f.Fix)).DefaultIfEmpty(0).Max() + 1));
+        var fence = new string('`', Math.Max(3, findings.Select(f => MarkdownText.LongestBacktickRun(f.Fix)).DefaultIfEmpty(0).Max() + 1));
         text.AppendLine(CultureInfo.InvariantCulture, $"<details><summary>Fixes ({findings.Count})</summary>").AppendLine();
         text.AppendLine(fence + "sql");
         foreach (var f in findings)
@@ -83,24 +83,7 @@ public static class MarkdownReportWriter
         text.AppendLine().AppendLine("</details>");
     }
 
-    // A name in a code span (where only the table's pipe needs escaping); one that holds a backtick or an unprintable
-    // character is written as escaped text instead, as a code span can show neither.
-    private static string Code(string? name)
-        => name is null ? string.Empty
-            : name.Contains('`', StringComparison.Ordinal) || UnprintableText.Contains(name) ? Cell(name)
-            : $"`{name.Replace("|", "\\|", StringComparison.Ordinal)}`";
+    private static string Code(string? name) => name is null ? string.Empty : MarkdownText.Name(name);
 
     private static string Cell(string text) => MarkdownText.Cell(text);
-
-    private static int LongestBacktickRun(string text)
-    {
-        int longest = 0, run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return longest;
-    }
 }

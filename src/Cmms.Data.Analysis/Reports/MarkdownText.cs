@@ -23,4 +23,30 @@ internal static class MarkdownText
 
         return escaped.ToString();
     }
+
+    /// <summary>
+    ///     The longest run of backticks in <paramref name="text" />: a code span or fence around it takes one more
+    ///     (https://spec.commonmark.org/0.31.2/#code-spans, #fenced-code-blocks).
+    /// </summary>
+    public static int LongestBacktickRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
+
+    /// <summary>
+    ///     A database-derived name in a markdown table cell: in a code span, where only the table's pipe needs escaping; a
+    ///     name that holds a backtick or an unprintable character as <see cref="Cell" /> text instead, as a code span can
+    ///     show neither.
+    /// </summary>
+    public static string Name(string name)
+        => name.Contains('`', StringComparison.Ordinal) || UnprintableText.Contains(name)
+            ? Cell(name)
+            : $"`{name.Replace("|", "\\|", StringComparison.Ordinal)}`";
 }

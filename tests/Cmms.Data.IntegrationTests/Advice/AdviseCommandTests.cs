@@ -90,8 +90,8 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         markdown.Output.Should().StartWith("### cmms-db advise").And.Contain("```sql\nCREATE INDEX CONCURRENTLY ix_user_interactions_user_id_created_at");
         markdown.Output.Should().Contain("#### ix\\_machines\\_attributes on public.machines (not measured: HypoPG cannot simulate GIN)\n");
 
-        await ApplyAsync(proposals);
         await using var connection = await db.OpenAsync();
+        await AdviseDemo.ApplyAsync(connection, proposals);
         foreach (var id in DroppedBtree.Keys.Append("Q12"))
         {
             var query = QueryCatalog.All.Single(q => q.Id == id);
@@ -107,10 +107,7 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
     [Fact]
     public async Task Advise_as_a_role_that_cannot_read_other_roles_statements_lists_them_as_not_visible_and_exits_1()
     {
-        await using (var connection = await db.OpenAsync())
-        {
-            await AdviseDemo.ExecuteAsync(connection, "DROP ROLE IF EXISTS advise_reader; CREATE ROLE advise_reader LOGIN");
-        }
+        await Sql.ExecuteAsync(db.ConnectionString, "DROP ROLE IF EXISTS advise_reader; CREATE ROLE advise_reader LOGIN");
 
         var reader = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = "advise_reader" }.ConnectionString;
         var run = await CmmsDbRun.InProcessAsync("advise", "--connection", reader, "--format", "json");
@@ -177,19 +174,6 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
                 .Should().BeEmpty($"{proposal.Name} must not be a prefix of another proposal");
             catalog.Indexes.Select(i => i.Name).Should().NotContain(proposal.Name, "a proposal's name is free");
         }
-    }
-
-    // As a person would: every CREATE first, then the DROPs (concurrent builds run outside a transaction).
-    private async Task ApplyAsync(List<JsonElement> proposals)
-    {
-        await using var connection = await db.OpenAsync();
-        foreach (var sql in proposals.Select(p => p.GetProperty("createSql").GetString()!)
-                     .Concat(proposals.SelectMany(p => p.GetProperty("replaces").EnumerateArray().Select(r => r.GetProperty("dropSql").GetString()!))))
-        {
-            await AdviseDemo.ExecuteAsync(connection, sql);
-        }
-
-        await AdviseDemo.ExecuteAsync(connection, "ANALYZE");
     }
 
     private async Task<List<string>> IndexNamesAsync()

@@ -3,8 +3,9 @@ using Cmms.Data.IntegrationTests.Infrastructure;
 namespace Cmms.Data.IntegrationTests.Tool;
 
 /// <summary>
-///     The efbundles the tests run, each built once per test run. The release bundle of the Cmms.Data migrations
-///     (<c>dotnet ef migrations bundle … -r linux-x64 --self-contained</c>): <c>.ci/run</c> builds it and names it in
+///     The efbundles the tests run, each built once per test run by <c>.ci/build-efbundle</c>, the one command line
+///     every bundle of the repository is built with. The release bundle of the Cmms.Data migrations
+///     (<c>-r linux-x64 --self-contained</c>): <c>.ci/run</c> builds it and names it in
 ///     <c>CMMS_EFBUNDLE</c>; without that, the first test that needs it builds it into <c>artifacts/efbundle</c> (minutes on
 ///     two cores). The bundle of the rewrite scenarios (tests/Cmms.Data.RewriteScenarios): framework-dependent and from
 ///     the build the tests run from (<c>--no-build</c>), about half a minute; it runs the same bundle host and the same
@@ -33,21 +34,19 @@ internal static class Efbundle
             return Task.FromResult(given);
         }
 
-        return BuildAsync("migrations/Cmms.Data.Migrations", "efbundle", ["-r", "linux-x64", "--self-contained"]);
+        return BuildAsync("migrations/Cmms.Data.Migrations", "efbundle", []);
     }
 
+    // No options: the script's own, those of the release bundle.
     private static async Task<string> BuildAsync(string project, string name, IEnumerable<string> options)
     {
         var repository = Repository.Root;
         var path = Path.Combine(repository, "artifacts", name);
-        var restore = await ChildProcess.RunAsync("dotnet", ["tool", "restore"], workingDirectory: repository);
-        restore.ExitCode.Should().Be(0, restore.Output);
         var bundle = await ChildProcess.RunAsync(
-            "dotnet",
-            ["ef", "migrations", "bundle", "--project", project, "--startup-project", project, .. options, "--force", "-o", path],
-            new Dictionary<string, string> { ["CMMS_DB_CONNECTION"] = string.Empty },
-            repository,
-            TimeSpan.FromMinutes(20));
+            "bash",
+            [Path.Combine(repository, ".ci", "build-efbundle"), path, project, .. options],
+            workingDirectory: repository,
+            timeout: TimeSpan.FromMinutes(20));
         bundle.ExitCode.Should().Be(0, bundle.Output);
         return path;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cmms.Data.Analysis.Reports;
 using Cmms.Data.Bench.Benchmarks;
 using Cmms.Data.Bench.Catalog;
 using Cmms.Data.Bench.Plans;
@@ -70,13 +71,7 @@ internal static class AdviseBenchmark
 
         await using (var connection = await demo.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var sql in proposals.Select(p => p.GetProperty("createSql").GetString()!)
-                         .Concat(proposals.SelectMany(p => p.GetProperty("replaces").EnumerateArray().Select(r => r.GetProperty("dropSql").GetString()!))))
-            {
-                await AdviseDemo.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
-            }
-
-            await AdviseDemo.ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
+            await AdviseDemo.ApplyAsync(connection, proposals, cancellationToken).ConfigureAwait(false);
         }
 
         var table = new StringBuilder()
@@ -88,8 +83,7 @@ internal static class AdviseBenchmark
             {
                 var after = await TimeAsync(demo, query, cancellationToken).ConfigureAwait(false);
                 var plan = await QueryRunner.ExplainAsync(connection, query, demo.Parameters[query.Id], timing: false, cancellationToken).ConfigureAwait(false);
-                table.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {query.Id} | `{proposal.GetProperty("name").GetString()}` | {before[query.Id].Median:F3} | {after.Median:F3} | {before[query.Id].Median / after.Median:F1}× | {(plan.Indexes.Count > 0 ? string.Join(", ", plan.Indexes) : "no index")} |");
+                table.AppendLine(Row(query.Id, proposal.GetProperty("name").GetString()!, before[query.Id], after, plan.Indexes));
             }
         }
 
@@ -112,6 +106,16 @@ internal static class AdviseBenchmark
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cores} cores, {machine.Memory}, {machine.OperatingSystem}, PostgreSQL {machine.PostgresVersion}, 1-minute load average {machine.LoadAverage?.ToString("F2", CultureInfo.InvariantCulture) ?? "unknown"} at the start ({string.Join(", ", machine.Settings.Select(s => $"{s.Key}={s.Value}"))}).")
             .ToString();
     }
+
+    /// <summary>
+    ///     One row of the advised queries' table. The proposal's and the plan's index names come from the database, so they
+    ///     are escaped for markdown as analyze's and advise's reports escape them.
+    /// </summary>
+    internal static string Row(string queryId, string proposal, Stats before, Stats after, IReadOnlyList<string> planIndexes)
+        => string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {queryId} | {MarkdownText.Name(proposal)} | {before.Median:F3} | {after.Median:F3} | {before.Median / after.Median:F1}× | "
+            + $"{(planIndexes.Count > 0 ? MarkdownText.Cell(string.Join(", ", planIndexes)) : "no index")} |");
 
     private static async Task<Stats> TimeAsync(AdviseDemoDatabase demo, CatalogQuery query, CancellationToken cancellationToken)
     {

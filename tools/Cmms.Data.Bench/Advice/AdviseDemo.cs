@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cmms.Data.Bench.Catalog;
 using Cmms.Data.Bench.Data;
 using Cmms.Data.Bench.Plans;
@@ -45,13 +46,13 @@ internal static class AdviseDemo
         await using var connection = new NpgsqlConnection(unbounded);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await DataLoader.LoadAsync(connection, VolumePlan.For(scale), DataLoader.DefaultSeed, null, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE EXTENSION IF NOT EXISTS hypopg", cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE EXTENSION IF NOT EXISTS hypopg", cancellationToken).ConfigureAwait(false);
         foreach (var index in Dropped.Values)
         {
-            await ExecuteAsync(connection, $"DROP INDEX {index}", cancellationToken).ConfigureAwait(false);
+            await Statements.ExecuteAsync(connection, $"DROP INDEX {index}", cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(connection, $"CREATE INDEX {PrefixIndex} ON user_interactions (user_id); ANALYZE", cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, $"CREATE INDEX {PrefixIndex} ON user_interactions (user_id); ANALYZE", cancellationToken).ConfigureAwait(false);
 
         var parameters = new Dictionary<string, object[]>();
         foreach (var query in QueryCatalog.All)
@@ -60,7 +61,7 @@ internal static class AdviseDemo
         }
 
         // Only the workload itself, not the loading and parameter picking, is what pg_stat_statements should hold.
-        await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken).ConfigureAwait(false);
         for (var run = 0; run < runs; run++)
         {
             foreach (var query in QueryCatalog.All)
@@ -72,11 +73,22 @@ internal static class AdviseDemo
         return parameters;
     }
 
-    /// <summary>Runs one or more statements.</summary>
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken = default)
+    /// <summary>
+    ///     Applies <c>cmms-db advise --format json</c>'s proposals as a person would: every <c>createSql</c> first, then the
+    ///     <c>dropSql</c> of the indexes they replace (concurrent builds run outside a transaction), then ANALYZE.
+    /// </summary>
+    /// <param name="connection">The advised database.</param>
+    /// <param name="proposals">The <c>proposals</c> array's elements.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    public static async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<JsonElement> proposals, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var sql in proposals.Select(p => p.GetProperty("createSql").GetString()!)
+                     .Concat(proposals.SelectMany(p => p.GetProperty("replaces").EnumerateArray().Select(r => r.GetProperty("dropSql").GetString()!))))
+        {
+            await Statements.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Statements.ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
     }
 
     // The loader needs empty tables, and pg_stat_statements records nothing unless preloaded: say so before any change.

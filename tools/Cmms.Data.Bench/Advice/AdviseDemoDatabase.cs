@@ -1,25 +1,27 @@
+using Cmms.Data.Bench.Schemas;
 using Cmms.Data.LocalPostgres;
 using Npgsql;
 
 namespace Cmms.Data.Bench.Advice;
 
 /// <summary>
-///     The advise demo (<see cref="AdviseDemo" />) in a database of its own on a throwaway PostgreSQL 15 started with
+///     The advise demo (<see cref="AdviseDemo" />) in a scratch database on a throwaway PostgreSQL 15 started with
 ///     <c>shared_preload_libraries = pg_stat_statements</c>: what the tests and the benchmark run advise on.
 /// </summary>
 internal sealed class AdviseDemoDatabase : IAsyncDisposable
 {
     private readonly LocalPostgresCluster _cluster;
+    private readonly ScratchDatabase _database;
 
-    private AdviseDemoDatabase(LocalPostgresCluster cluster, string connectionString, IReadOnlyDictionary<string, object[]> parameters)
+    private AdviseDemoDatabase(LocalPostgresCluster cluster, ScratchDatabase database, IReadOnlyDictionary<string, object[]> parameters)
     {
         _cluster = cluster;
-        ConnectionString = connectionString;
+        _database = database;
         Parameters = parameters;
     }
 
     /// <summary>The Cmms.Data database's connection string (superuser).</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>The parameters each catalog query ran with, by id.</summary>
     public IReadOnlyDictionary<string, object[]> Parameters { get; }
@@ -35,11 +37,9 @@ internal sealed class AdviseDemoDatabase : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         try
         {
-            var name = "advise_" + PostgresDatabases.RandomSuffix();
-            await PostgresDatabases.CreateAsync(cluster.ConnectionString, name, cancellationToken).ConfigureAwait(false);
-            var connectionString = new NpgsqlConnectionStringBuilder(cluster.GetConnectionString(name)) { CommandTimeout = 0, MaxAutoPrepare = 0 }.ConnectionString;
-            var parameters = await AdviseDemo.PrepareAsync(connectionString, scale, runs, cancellationToken).ConfigureAwait(false);
-            return new AdviseDemoDatabase(cluster, connectionString, parameters);
+            var database = await ScratchDatabase.CreateAsync(cluster.ConnectionString, "advise", cancellationToken).ConfigureAwait(false);
+            var parameters = await AdviseDemo.PrepareAsync(database.ConnectionString, scale, runs, cancellationToken).ConfigureAwait(false);
+            return new AdviseDemoDatabase(cluster, database, parameters);
         }
         catch
         {
@@ -49,14 +49,9 @@ internal sealed class AdviseDemoDatabase : IAsyncDisposable
     }
 
     /// <summary>Opens a connection to the Cmms.Data database.</summary>
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    public Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default) => _database.OpenAsync(cancellationToken);
 
-    /// <summary>Stops the server and deletes its cluster.</summary>
+    /// <summary>Stops the server and deletes its cluster, the database with it.</summary>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

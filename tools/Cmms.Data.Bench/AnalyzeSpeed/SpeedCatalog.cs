@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cmms.Data.Bench.Schemas;
 using Npgsql;
 
 namespace Cmms.Data.Bench.AnalyzeSpeed;
@@ -66,17 +67,11 @@ internal sealed record SpeedCatalog(int Tables, int Indexes)
 
         foreach (var batch in statements.Chunk(StatementsPerBatch))
         {
-            await ExecuteAsync(connection, string.Join(";\n", batch), cancellationToken).ConfigureAwait(false);
+            await Statements.ExecuteAsync(connection, string.Join(";\n", batch), cancellationToken).ConfigureAwait(false);
         }
 
         // On its own, so it is no transaction block and takes one transaction per table, not every table's lock at once.
-        await ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
     }
 
     private IEnumerable<string> TableStatements(int table)

@@ -62,8 +62,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         try
         {
-            await using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection) { CommandTimeout = 0 };
-            await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await Statements.ExecuteAsync(connection, "CHECKPOINT", cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {

@@ -1,6 +1,5 @@
 using Cmms.Data.Bench.Data;
 using Cmms.Data.Bench.Schemas;
-using Npgsql;
 
 namespace Cmms.Data.Bench.Benchmarks;
 
@@ -45,8 +44,7 @@ internal sealed class MigrationScenarioDatabase : IAsyncDisposable
     {
         await MigrationApplier.MigrateAsync(ConnectionString, MigrationEngine.PlainEfCore, MigrationApplier.InitialSchema, cancellationToken).ConfigureAwait(false);
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE)", connection) { CommandTimeout = 0 };
-        await vacuum.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "VACUUM (ANALYZE)", cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

@@ -21,12 +21,7 @@ internal static class AdviseDemoCommand
         HelpName = "file",
     };
 
-    private static readonly Option<FileInfo> CmmsDb = new("--cmms-db")
-    {
-        Description = "With --report: the cmms-db executable to time. Default: tools/Cmms.Data.Tool/bin/Release/net10.0/cmms-db under the current directory.",
-        HelpName = "file",
-        DefaultValueFactory = _ => new FileInfo(Path.Combine("tools", "Cmms.Data.Tool", "bin", "Release", "net10.0", "cmms-db")),
-    };
+    private static readonly Option<FileInfo> CmmsDb = WorkloadOptions.CmmsDb("With --report: the cmms-db executable to time.");
 
     public static Command Create(BenchConsole console) => BenchCommandBuilder.Create(
         "advise-demo",

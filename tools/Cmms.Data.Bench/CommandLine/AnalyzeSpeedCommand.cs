@@ -26,12 +26,7 @@ internal static class AnalyzeSpeedCommand
 
     private static readonly Option<int> Warmup = NumberOption.Integer("--warmup", "Unmeasured warm-up runs.", 3, minimum: 0, maximum: 100, helpName: "count");
 
-    private static readonly Option<FileInfo> CmmsDb = new("--cmms-db")
-    {
-        Description = "The cmms-db executable to time. Default: tools/Cmms.Data.Tool/bin/Release/net10.0/cmms-db under the current directory.",
-        HelpName = "file",
-        DefaultValueFactory = _ => new FileInfo(Path.Combine("tools", "Cmms.Data.Tool", "bin", "Release", "net10.0", "cmms-db")),
-    };
+    private static readonly Option<FileInfo> CmmsDb = WorkloadOptions.CmmsDb("The cmms-db executable to time.");
 
     public static Command Create(BenchConsole console) => BenchCommandBuilder.Create(
         "analyze-speed",

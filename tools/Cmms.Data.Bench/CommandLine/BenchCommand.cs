@@ -67,12 +67,7 @@ internal static class BenchCommand
         },
     };
 
-    private static readonly Option<FileInfo> CmmsDb = new("--cmms-db")
-    {
-        Description = "The cmms-db executable whose start-up is timed. Default: tools/Cmms.Data.Tool/bin/Release/net10.0/cmms-db under the current directory.",
-        HelpName = "file",
-        DefaultValueFactory = _ => new FileInfo(Path.Combine("tools", "Cmms.Data.Tool", "bin", "Release", "net10.0", "cmms-db")),
-    };
+    private static readonly Option<FileInfo> CmmsDb = WorkloadOptions.CmmsDb("The cmms-db executable whose start-up is timed.");
 
     private static readonly Option<FileInfo> MigrationsProject = new("--migrations-project")
     {

@@ -4,7 +4,7 @@ using Cmms.Data.CommandLine;
 
 namespace Cmms.Data.Bench.CommandLine;
 
-/// <summary>The options verify-plans and bench share; each command gets its own instances.</summary>
+/// <summary>The options several cmms-bench commands share; each command gets its own instances.</summary>
 internal static class WorkloadOptions
 {
     public static Option<double> Scale(double defaultValue) => NumberOption.Decimal(
@@ -22,4 +22,16 @@ internal static class WorkloadOptions
         minimum: 0,
         maximum: int.MaxValue,
         helpName: "number");
+
+    /// <summary>
+    ///     <c>--cmms-db</c>: the cmms-db executable a benchmark runs as a whole process, by default the Release build under
+    ///     the current directory (the repository root).
+    /// </summary>
+    /// <param name="role">What the command does with it, the description's first sentence (<c>The cmms-db executable to time.</c>).</param>
+    public static Option<FileInfo> CmmsDb(string role) => new("--cmms-db")
+    {
+        Description = $"{role} Default: tools/Cmms.Data.Tool/bin/Release/net10.0/cmms-db under the current directory.",
+        HelpName = "file",
+        DefaultValueFactory = _ => new FileInfo(Path.Combine("tools", "Cmms.Data.Tool", "bin", "Release", "net10.0", "cmms-db")),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cmms.Data.Bench.Schemas;
 using Npgsql;
 
 namespace Cmms.Data.Bench.Data;
@@ -54,21 +55,15 @@ internal static class DataLoader
 
         foreach (var generator in Generators.Where(g => g.HasIdentity))
         {
-            await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('{generator.Table}', 'id'), (SELECT max(id) FROM {generator.Table}))", cancellationToken).ConfigureAwait(false);
+            await Statements.ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('{generator.Table}', 'id'), (SELECT max(id) FROM {generator.Table}))", cancellationToken).ConfigureAwait(false);
         }
 
         var refresh = Stopwatch.StartNew();
-        await ExecuteAsync(connection, "REFRESH MATERIALIZED VIEW mv_track_popularity", cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "REFRESH MATERIALIZED VIEW mv_track_popularity", cancellationToken).ConfigureAwait(false);
         refresh.Stop();
         var vacuum = Stopwatch.StartNew();
-        await ExecuteAsync(connection, "VACUUM (ANALYZE)", cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "VACUUM (ANALYZE)", cancellationToken).ConfigureAwait(false);
         return new LoadReport(loads, refresh.Elapsed, vacuum.Elapsed);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static TableGenerator[] Ordered()

@@ -1,3 +1,4 @@
+using Cmms.Data.Bench.Schemas;
 using Npgsql;
 
 namespace Cmms.Data.Bench.Data;
@@ -44,7 +45,7 @@ internal sealed class DeferredIndexes
 
         foreach (var (name, _) in indexes)
         {
-            await ExecuteAsync(connection, $"DROP INDEX {name}", cancellationToken).ConfigureAwait(false);
+            await Statements.ExecuteAsync(connection, $"DROP INDEX {name}", cancellationToken).ConfigureAwait(false);
         }
 
         return new DeferredIndexes([.. indexes.Select(i => i.Definition)]);
@@ -55,15 +56,9 @@ internal sealed class DeferredIndexes
     {
         foreach (var definition in _definitions)
         {
-            await ExecuteAsync(connection, definition, cancellationToken).ConfigureAwait(false);
+            await Statements.ExecuteAsync(connection, definition, cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await Statements.ExecuteAsync(connection, "ANALYZE", cancellationToken).ConfigureAwait(false);
     }
 }
