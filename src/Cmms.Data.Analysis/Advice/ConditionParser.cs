@@ -272,36 +272,9 @@ internal static partial class ConditionParser
         return text;
     }
 
-    // Whether the opening parenthesis at 0 is closed by the last character (not "(a) AND (b)").
-    private static bool ClosesAtEnd(string text)
-    {
-        var depth = 0;
-        var quote = '\0';
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-                continue;
-            }
-
-            if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0 && i < text.Length - 1)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    // Whether the opening parenthesis at 0 is closed by the last character (not "(a) AND (b)"); an unclosed one counts
+    // as closing at the end.
+    private static bool ClosesAtEnd(string text) => ClosingParenthesis(text, 0) is var close && (close < 0 || close == text.Length - 1);
 
     [GeneratedRegex("('(?:[^']|'')*')", RegexOptions.CultureInvariant)]
     private static partial Regex LiteralPattern();

@@ -22,13 +22,8 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
     [Fact]
     public async Task Migrate_killed_during_a_concurrent_index_build_completes_when_started_again()
     {
-        await using var scratch = await db.CreateScratchDatabaseAsync("killed migration");
+        await using var scratch = await AtInitialSchemaWithAuditLogsAsync("killed migration");
         var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
-        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
-        await LoadAuditLogsAsync(scratch.ConnectionString);
-        await Sql.ExecuteAsync(
-            scratch.ConnectionString,
-            $"ALTER DATABASE \"{scratch.Name}\" SET maintenance_work_mem = '1MB'; ALTER DATABASE \"{scratch.Name}\" SET max_parallel_maintenance_workers = 0");
 
         using (var migrator = CmmsDbProcess.Start("migrate", "--connection", connection))
         {
@@ -45,23 +40,15 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
         output.WriteLine($"rerun took {rerun.Elapsed}; its stderr:{Environment.NewLine}{rerun.Error}");
 
         rerun.ShouldSucceed().Output.Should().StartWith($"Database '{scratch.Name}': applied {ToolDatabase.AddIndexes}, {ToolDatabase.RenameUnusedIndex}; now at {ToolDatabase.Head}.");
-        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
-        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
-        (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
-            .Should().Contain(["ix_audit_logs_changes", "ix_audit_logs_entity_type_entity_id_occurred_at", "ix_audit_logs_occurred_at"]);
+        await ShouldBeFullyMigratedAsync(scratch.ConnectionString);
     }
 
     [Fact]
     public async Task Efbundle_killed_during_AddIndexes_completes_when_started_again()
     {
         var efbundle = await Efbundle.PathAsync();
-        await using var scratch = await db.CreateScratchDatabaseAsync("killed efbundle");
+        await using var scratch = await AtInitialSchemaWithAuditLogsAsync("killed efbundle");
         var connection = ToolDatabase.WithPassword(scratch.ConnectionString);
-        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
-        await LoadAuditLogsAsync(scratch.ConnectionString);
-        await Sql.ExecuteAsync(
-            scratch.ConnectionString,
-            $"ALTER DATABASE \"{scratch.Name}\" SET maintenance_work_mem = '1MB'; ALTER DATABASE \"{scratch.Name}\" SET max_parallel_maintenance_workers = 0");
 
         using (var bundle = CmmsDbProcess.StartEfbundle(efbundle, connection))
         {
@@ -77,9 +64,36 @@ public sealed class KilledMigrationTests(PostgresDatabaseFixture<KilledMigration
         output.WriteLine($"rerun took {rerun.Elapsed}; its output:{Environment.NewLine}{rerun.Output}");
 
         rerun.ExitCode.Should().Be(0, rerun.Output + rerun.Error);
-        (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
-        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
-        (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
+        await ShouldBeFullyMigratedAsync(scratch.ConnectionString);
+    }
+
+    // A database at InitialSchema whose audit_logs is large and whose index builds are slow (1 MB of maintenance
+    // memory, no parallel workers), so a kill can land during an AddIndexes build.
+    private async Task<TestDatabase> AtInitialSchemaWithAuditLogsAsync(string purpose)
+    {
+        var scratch = await db.CreateScratchDatabaseAsync(purpose);
+        try
+        {
+            (await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--to", "InitialSchema")).ShouldSucceed();
+            await LoadAuditLogsAsync(scratch.ConnectionString);
+            await Sql.ExecuteAsync(
+                scratch.ConnectionString,
+                $"ALTER DATABASE \"{scratch.Name}\" SET maintenance_work_mem = '1MB'; ALTER DATABASE \"{scratch.Name}\" SET max_parallel_maintenance_workers = 0");
+            return scratch;
+        }
+        catch
+        {
+            await scratch.DisposeAsync();
+            throw;
+        }
+    }
+
+    // The whole history, no INVALID index left, and AddIndexes' audit_logs indexes built.
+    private static async Task ShouldBeFullyMigratedAsync(string connectionString)
+    {
+        (await ToolDatabase.HistoryAsync(connectionString)).Should().Equal(ToolDatabase.All);
+        (await Sql.InvalidIndexesAsync(connectionString)).Should().BeEmpty();
+        (await Sql.ListAsync<string>(connectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_logs' ORDER BY 1"))
             .Should().Contain(["ix_audit_logs_changes", "ix_audit_logs_entity_type_entity_id_occurred_at", "ix_audit_logs_occurred_at"]);
     }
 
