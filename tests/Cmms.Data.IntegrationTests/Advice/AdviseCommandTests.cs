@@ -176,17 +176,6 @@ public sealed class AdviseCommandTests(AdviseWorkloadFixture db) : IClassFixture
         }
     }
 
-    private async Task<List<string>> IndexNamesAsync()
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var names = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
+    private Task<IReadOnlyList<string>> IndexNamesAsync()
+        => Sql.ListAsync<string>(db.ConnectionString, "SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1");
 }

@@ -16,8 +16,8 @@ public sealed class SqlQuoterTests(PostgresDatabaseFixture<SqlQuoterTests> db) :
             "1abc", "a b", "with\"quote", "ünïcode", "ix$1", "a-b", string.Empty, "UPPER", "mIxed", "semi;colon", "dash--dash",
             "star*/slash", "pipe|tick`", new string('é', 31) + "x", "case", "Case", "_", "a1", "a$",
         ];
+        var keywords = await Sql.ListAsync<string>(db.ConnectionString, "SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'");
         await using var connection = await db.OpenConnectionAsync();
-        var keywords = await ReadAsync(connection, "SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'");
         var quoter = new SqlQuoter(keywords);
 
         foreach (var name in names)
@@ -42,18 +42,5 @@ public sealed class SqlQuoterTests(PostgresDatabaseFixture<SqlQuoterTests> db) :
         await using var command = new NpgsqlCommand($"SELECT 1 AS {quoted}", connection);
         await using var reader = await command.ExecuteReaderAsync();
         reader.GetName(0).Should().Be(name, "the server reads the escaped form as the very same name");
-    }
-
-    private static async Task<List<string>> ReadAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 }
