@@ -45,8 +45,14 @@ internal static class SqliteCatalogReader
             r => (Name: r.GetString(0), WithoutRowid: r.GetInt64(1) == 1));
         var tableNames = tableList.Select(t => t.Name).ToList();
         var columns = tableNames.ToDictionary(t => t, t => ReadColumns(connection, t), StringComparer.Ordinal);
-        // Table names are case-insensitive in SQLite; REFERENCES keeps the case it was written in.
-        var tablesAnyCase = tableNames.ToDictionary(t => t, t => t, StringComparer.OrdinalIgnoreCase);
+        // Table names are case-insensitive in SQLite; REFERENCES keeps the case it was written in. SQLite folds ASCII
+        // only, so two tables may differ in a case this comparer folds: a name written exactly wins, else the first by name.
+        var tablesAnyCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in tableNames)
+        {
+            tablesAnyCase.TryAdd(name, name);
+        }
+
         var foreignKeys = tableNames.SelectMany(t => ReadForeignKeys(connection, t, columns, tablesAnyCase)).ToList();
         var referencing = foreignKeys.ToLookup(f => f.ReferencedTable, StringComparer.OrdinalIgnoreCase);
 
@@ -219,7 +225,8 @@ internal static class SqliteCatalogReader
             table);
         foreach (var key in rows.GroupBy(r => r.Id))
         {
-            var parent = tablesAnyCase.GetValueOrDefault(key.First().Parent) ?? key.First().Parent;
+            var written = key.First().Parent;
+            var parent = columns.ContainsKey(written) ? written : tablesAnyCase.GetValueOrDefault(written) ?? written;
             var from = key.Select(k => k.From).ToList();
             var to = key.All(k => k.To is not null)
                 ? key.Select(k => k.To!).ToList()
@@ -252,7 +259,7 @@ internal static class SqliteCatalogReader
         Dictionary<string, List<SqliteColumn>> columns,
         string historyTable)
     {
-        if (tablesAnyCase.GetValueOrDefault(historyTable) is not { } table)
+        if ((columns.ContainsKey(historyTable) ? historyTable : tablesAnyCase.GetValueOrDefault(historyTable)) is not { } table)
         {
             return MigrationHistory.NotRead;
         }

@@ -142,6 +142,27 @@ public sealed class SqliteAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task Tables_whose_names_differ_in_a_case_SQLite_does_not_fold_are_read_apart_and_referenced_as_written()
+    {
+        // SQLite folds the case of ASCII letters only: "Été" and "été" are two tables.
+        CmmsSeedFile.Execute(_file, """
+            CREATE TABLE "Été" (id INTEGER PRIMARY KEY);
+            CREATE TABLE "été" (id INTEGER PRIMARY KEY);
+            CREATE TABLE visits (id INTEGER PRIMARY KEY, lower_id INTEGER REFERENCES "été" (id), upper_id INTEGER REFERENCES "Été" (id));
+            """);
+
+        var report = await AnalyzeAsync();
+
+        report.Summary.TableCount.Should().Be(3);
+        report.Findings.Select(f => (f.Kind, f.Index)).Should().BeEquivalentTo([
+            (FindingKind.FkWithoutIndex, "visits_lower_id_fkey"),
+            (FindingKind.FkWithoutIndex, "visits_upper_id_fkey"),
+        ]);
+        report.Findings.Single(f => f.Index == "visits_lower_id_fkey").Detail.Should().Contain("references main.été ");
+        report.Findings.Single(f => f.Index == "visits_upper_id_fkey").Detail.Should().Contain("references main.Été ");
+    }
+
+    [Fact]
     public async Task Without_a_model_to_compare_the_migration_history_is_not_read()
     {
         CmmsSeedFile.Execute(_file, """
