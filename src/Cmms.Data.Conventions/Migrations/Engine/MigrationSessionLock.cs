@@ -45,6 +45,30 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
+    ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" /> if no other session
+    ///     holds it right now; <see langword="null" /> when another one does or the server cannot be reached.
+    /// </summary>
+    public static async Task<MigrationSessionLock?> TryAcquireAsync(NpgsqlConnection template, long key, CancellationToken cancellationToken)
+    {
+        var connection = MigrationConnections.Dedicated(template, "migration lock");
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
+            {
+                return new MigrationSessionLock(connection);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The server is restarting or gone: the caller tries again later.
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
     ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" />, waiting at most
     ///     <paramref name="wait" /> while another session holds it and reporting who that is.
     /// </summary>
