@@ -42,6 +42,9 @@ internal static class SlowGaugeBuild
             """,
             connection) { CommandTimeout = 0 };
         await load.ExecuteNonQueryAsync();
+
+        // The settings apply to new sessions: the pooled ones the first migration left behind would build in memory, fast.
+        NpgsqlConnection.ClearPool(connection);
     }
 
     /// <summary>Waits until <paramref name="migrate" /> is building ix_gauges_zone_site and returns the build's backend pid.</summary>
