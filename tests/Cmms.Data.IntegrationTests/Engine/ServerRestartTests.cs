@@ -17,7 +17,7 @@ namespace Cmms.Data.IntegrationTests.Engine;
 [Collection(ProcessTests.Name)]
 public sealed class ServerRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Database = "gauges";
+    private const string Database = "app";
 
     private LocalPostgresCluster? _cluster;
 
@@ -107,6 +107,51 @@ public sealed class ServerRestartTests(ITestOutputHelper output) : IAsyncLifetim
         }
 
         await SlowGaugeBuild.ShouldBeCompleteAsync(Observer);
+    }
+
+    [Fact]
+    public async Task Cmms_db_migrate_whose_server_stops_mid_build_fails_in_one_line_and_the_efbundle_then_migrates_through_a_restart()
+    {
+        var efbundle = await Efbundle.PathAsync();
+        var connection = ToolDatabase.WithPassword(Application);
+        (await CmmsDbRun.InProcessAsync("migrate", "--connection", connection, "--to", "InitialSchema")).ShouldSucceed();
+        output.WriteLine($"loaded audit_logs in {await SlowAuditLogBuilds.PrepareAsync(Observer)}");
+
+        using (var migrate = CmmsDbProcess.Start("migrate", "--connection", connection, "--retries", "1"))
+        {
+            await SlowAuditLogBuilds.WaitForBuildAsync(Observer, migrate);
+            await Cluster.StopAsync();
+            var failed = await migrate.WaitAsync(TimeSpan.FromMinutes(1));
+            output.WriteLine($"cmms-db migrate, server stopped mid-build:{Environment.NewLine}{failed.Error}");
+
+            failed.ExitCode.Should().Be(1);
+            failed.ErrorLines.Should().NotContain(l => l.StartsWith("at ", StringComparison.Ordinal), "the failure is one line, not a stack trace");
+            failed.ErrorLines.Should().ContainSingle(l => l.StartsWith("cmms-db: error:", StringComparison.Ordinal)).Which.Should().Be(
+                $"cmms-db: error: The connection to database '{Database}' was lost while migrating AddIndexes (Failed to connect to 127.0.0.1:{Cluster.Port}) "
+                + "in 2 attempt(s). Every statement is rerunnable and AddIndexes is not recorded as applied: run the migration again when the "
+                + "server is back; it resumes safely.");
+            (failed.Output + failed.Error).Should().NotContain(ToolTestDefaults.Password);
+        }
+
+        await Cluster.EnsureStartedAsync();
+        (await ToolDatabase.HistoryAsync(Observer)).Should().Equal([ToolDatabase.InitialSchema], "nothing of AddIndexes is recorded");
+
+        using var bundle = CmmsDbProcess.StartEfbundle(efbundle, connection);
+        await SlowAuditLogBuilds.WaitForBuildAsync(Observer, bundle);
+        var restart = Stopwatch.StartNew();
+        await Cluster.RestartAsync();
+        output.WriteLine($"pg_ctl restart -m fast under the efbundle took {restart.Elapsed.TotalMilliseconds:N0} ms (shared machine: noisy)");
+        var run = await bundle.WaitAsync(TimeSpan.FromMinutes(3));
+        output.WriteLine($"efbundle through the restart:{Environment.NewLine}{run.Output}{run.Error}");
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        // The first failure is the build's 57P01 or, when the restart falls between two statements, the next one's connection refused.
+        (run.Output + run.Error).Split('\n').Should().Contain(l => l.StartsWith("AddIndexes: the connection to the server was lost (", StringComparison.Ordinal)
+            && l.TrimEnd().EndsWith("); retry 1 of 3 in 1s.", StringComparison.Ordinal));
+        (run.Output + run.Error).Should().NotContain(ToolTestDefaults.Password);
+        (await ToolDatabase.HistoryAsync(Observer)).Should().Equal(ToolDatabase.All);
+        (await Sql.InvalidIndexesAsync(Observer)).Should().BeEmpty();
+        (await Sql.AdvisoryLocksAsync(Observer)).Should().Be(0);
     }
 
     private Task<IReadOnlyList<string>> HistoryAsync()

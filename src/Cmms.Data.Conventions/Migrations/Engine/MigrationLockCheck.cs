@@ -12,6 +12,9 @@ internal enum MigrationLockCheck
     /// <summary>The lock's session had ended; the lock was free and is now held by a new session.</summary>
     TakenAgain,
 
-    /// <summary>The lock's session has ended and the lock could not be taken again: another session holds it, or the server is unreachable.</summary>
-    Lost,
+    /// <summary>The lock's session has ended and another session holds the lock now.</summary>
+    HeldByAnother,
+
+    /// <summary>The lock's session has ended and the server cannot be reached to take the lock again.</summary>
+    Unreachable,
 }

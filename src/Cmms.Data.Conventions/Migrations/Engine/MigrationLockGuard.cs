@@ -8,9 +8,10 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 ///     proxy or firewall dropping the idle connection) while the migration's connection lives on. EF Core's migrator
 ///     takes the lock again only at its next attempt, so every second this checks the lock's session. When it has ended
 ///     and the lock is free, the lock is taken again on a new session and the run goes on. When another session holds
-///     it (a second migrator got it in between) or the server cannot be reached, the run's sessions are ended
-///     (<c>pg_terminate_backend</c>): their next statement fails as after a lost connection, and the retry waits for the
-///     lock, then resumes from the history. The lock is unguarded for at most one check interval.
+///     it (a second migrator got it in between), the run's sessions are ended (<c>pg_terminate_backend</c>): their next
+///     statement fails as after a lost connection, and the retry waits for the lock, then resumes from the history. When
+///     the server cannot be reached (a restart, a failover), the run's own sessions are gone too: the guard tries again at
+///     its next check, and the retry takes the lock if the guard has not. The lock is unguarded for at most one check interval.
 /// </summary>
 internal sealed class MigrationLockGuard : IAsyncDisposable
 {
@@ -65,13 +66,12 @@ internal sealed class MigrationLockGuard : IAsyncDisposable
                         _logger.LockSessionLost(
                             $"{Migration}: the migration lock's session ended; the lock was free and is held again on a new session, so the run goes on.");
                         break;
-                    case MigrationLockCheck.Lost when !ended:
+                    case MigrationLockCheck.HeldByAnother when !ended:
                         ended = true;
                         var pids = MigrationSessions.ProcessIds(_migrationConnection, _run);
                         _logger.LockSessionLost(
-                            $"{Migration}: the migration lock's session ended and the lock cannot be taken again now (another session holds it, "
-                            + "or the server cannot be reached): the run's sessions are ended so that nothing runs without the lock, and the "
-                            + "retry waits for the lock.");
+                            $"{Migration}: the migration lock's session ended and another session holds the lock now: the run's sessions are "
+                            + "ended so that nothing runs without the lock, and the retry waits for the lock.");
                         await MigrationSessions.TerminateAsync((NpgsqlConnection)_migrationConnection.DbConnection, pids, stop).ConfigureAwait(false);
                         break;
                     case MigrationLockCheck.Held:

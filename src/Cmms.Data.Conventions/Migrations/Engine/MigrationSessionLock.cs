@@ -46,8 +46,9 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
 
     /// <summary>
     ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" /> if no other session
-    ///     holds it right now; <see langword="null" /> when another one does or the server cannot be reached.
+    ///     holds it right now; <see langword="null" /> when another one does.
     /// </summary>
+    /// <exception cref="NpgsqlException">The server cannot be reached.</exception>
     public static async Task<MigrationSessionLock?> TryAcquireAsync(NpgsqlConnection template, long key, CancellationToken cancellationToken)
     {
         var connection = MigrationConnections.Dedicated(template, "migration lock");
@@ -59,9 +60,10 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
                 return new MigrationSessionLock(connection);
             }
         }
-        catch (NpgsqlException)
+        catch
         {
-            // The server is restarting or gone: the caller tries again later.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);

@@ -71,14 +71,24 @@ internal sealed class SafeHistoryRepository(HistoryRepositoryDependencies depend
                 return MigrationLockCheck.NotTaken;
             }
 
-            if (_held is not null && await _held.IsHeldAsync(cancellationToken).ConfigureAwait(false))
+            if (_held is not null)
             {
-                return MigrationLockCheck.Held;
+                if (await _held.IsHeldAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return MigrationLockCheck.Held;
+                }
+
+                await _held.DisposeAsync().ConfigureAwait(false);
+                _held = null;
             }
 
-            await DropIfDeadAsync(cancellationToken).ConfigureAwait(false);
             _held = await MigrationSessionLock.TryAcquireAsync(Template, LockKey, cancellationToken).ConfigureAwait(false);
-            return _held is null ? MigrationLockCheck.Lost : MigrationLockCheck.TakenAgain;
+            return _held is null ? MigrationLockCheck.HeldByAnother : MigrationLockCheck.TakenAgain;
+        }
+        catch (NpgsqlException)
+        {
+            // A restart or failover ends the migration's own sessions too: its retry takes the lock again, or this does later.
+            return MigrationLockCheck.Unreachable;
         }
         finally
         {
