@@ -9,7 +9,8 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 /// <summary>
 ///     Npgsql's history repository whose database lock (EF Core 9+ <see cref="IHistoryRepository.AcquireDatabaseLockAsync" />)
 ///     is a <see cref="MigrationSessionLock" />, held until the whole run is over: EF Core's migrator takes it once per
-///     attempt, the safe migrator once around all attempts, and only the last release closes the lock's session.
+///     attempt, the safe migrator once around all attempts, and only the last release closes the lock's session. While
+///     the run goes on, the <see cref="MigrationLockGuard" /> checks the lock's session (<see cref="CheckAsync" />).
 /// </summary>
 #pragma warning disable EF1001 // NpgsqlHistoryRepository is Npgsql's internal API; it is the provider's history repository to extend.
 internal sealed class SafeHistoryRepository(HistoryRepositoryDependencies dependencies) : NpgsqlHistoryRepository(dependencies), IDisposable
