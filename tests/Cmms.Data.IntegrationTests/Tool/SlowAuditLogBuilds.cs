@@ -11,8 +11,8 @@ namespace Cmms.Data.IntegrationTests.Tool;
 /// </summary>
 internal static class SlowAuditLogBuilds
 {
-    // Enough rows, sorted in 1 MB of maintenance_work_mem, for each of audit_logs' concurrent builds to last seconds.
-    private const int AuditRows = 1_000_000;
+    /// <summary>Enough rows, sorted in 1 MB of maintenance_work_mem, for each of audit_logs' concurrent builds to last seconds.</summary>
+    public const int SecondsPerBuild = 1_000_000;
 
     private const string AuditLogBuildsSql = """
         SELECT count(*) FROM pg_stat_progress_create_index
@@ -21,10 +21,10 @@ internal static class SlowAuditLogBuilds
         """;
 
     /// <summary>
-    ///     Fills audit_logs (a database at InitialSchema) with <see cref="AuditRows" /> rows and makes the database's index
+    ///     Fills audit_logs (a database at InitialSchema) with <paramref name="rows" /> rows and makes the database's index
     ///     builds slow; returns how long loading took.
     /// </summary>
-    public static async Task<TimeSpan> PrepareAsync(string connectionString)
+    public static async Task<TimeSpan> PrepareAsync(string connectionString, int rows = SecondsPerBuild)
     {
         var elapsed = Stopwatch.StartNew();
         var random = new Random(42);
@@ -36,7 +36,7 @@ internal static class SlowAuditLogBuilds
         await using (var import = await connection.BeginBinaryImportAsync(
                          "COPY audit_logs (entity_type, entity_id, action, occurred_at) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var row = 0; row < AuditRows; row++)
+            for (var row = 0; row < rows; row++)
             {
                 await import.StartRowAsync();
                 await import.WriteAsync(entityTypes[random.Next(entityTypes.Length)], NpgsqlDbType.Varchar);

@@ -59,29 +59,41 @@ internal sealed class MigrationLockGuard : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(CheckInterval, stop).ConfigureAwait(false);
-                switch (await _history.CheckAsync(stop).ConfigureAwait(false))
+                try
                 {
-                    case MigrationLockCheck.TakenAgain:
-                        ended = false;
-                        _logger.LockSessionLost(
-                            $"{Migration}: the migration lock's session ended; the lock was free and is held again on a new session, so the run goes on.");
-                        break;
-                    case MigrationLockCheck.HeldByAnother when !ended:
-                        ended = true;
-                        var pids = MigrationSessions.ProcessIds(_migrationConnection, _run);
-                        _logger.LockSessionLost(
-                            $"{Migration}: the migration lock's session ended and another session holds the lock now: the run's sessions are "
-                            + "ended so that nothing runs without the lock, and the retry waits for the lock.");
-                        await MigrationSessions.TerminateAsync((NpgsqlConnection)_migrationConnection.DbConnection, pids, stop).ConfigureAwait(false);
-                        break;
-                    case MigrationLockCheck.Held:
-                        ended = false;
-                        break;
+                    ended = await CheckAsync(ended, stop).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The guard never fails a run itself (the migration's own connection reports real failures): it checks again.
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    // Returns whether the run's sessions have been ended for the current loss of the lock.
+    private async Task<bool> CheckAsync(bool ended, CancellationToken stop)
+    {
+        switch (await _history.CheckAsync(stop).ConfigureAwait(false))
+        {
+            case MigrationLockCheck.TakenAgain:
+                _logger.LockSessionLost(
+                    $"{Migration}: the migration lock's session ended; the lock was free and is held again on a new session, so the run goes on.");
+                return false;
+            case MigrationLockCheck.HeldByAnother when !ended:
+                var pids = MigrationSessions.ProcessIds(_migrationConnection, _run);
+                _logger.LockSessionLost(
+                    $"{Migration}: the migration lock's session ended and another session holds the lock now: the run's sessions are "
+                    + "ended so that nothing runs without the lock, and the retry waits for the lock.");
+                await MigrationSessions.TerminateAsync((NpgsqlConnection)_migrationConnection.DbConnection, pids, stop).ConfigureAwait(false);
+                return true;
+            case MigrationLockCheck.Held:
+                return false;
+            default:
+                return ended;
         }
     }
 
