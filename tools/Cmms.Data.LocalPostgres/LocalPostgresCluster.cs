@@ -208,15 +208,23 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         return WithLockAsync(async () =>
         {
             await _pgCtl.StopAsync(immediately: false, cancellationToken).ConfigureAwait(false);
-            if (_port is not null)
-            {
-                using var pooled = new NpgsqlConnection(ConnectionString);
-                NpgsqlConnection.ClearPool(pooled);
-            }
-
+            ClearMaintenancePool();
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Restarts the running server (fast shutdown, which ends every session, then a start) and returns once it accepts
+    /// connections again. The Npgsql pool of <see cref="ConnectionString"/> is cleared, as by <see cref="StopAsync"/>.
+    /// </summary>
+    /// <exception cref="LocalPostgresException">The server did not restart; the message ends with the server log's last lines.</exception>
+    public Task RestartAsync(CancellationToken cancellationToken = default) =>
+        WithLockAsync(async () =>
+        {
+            await _pgCtl.RestartAsync(cancellationToken).ConfigureAwait(false);
+            ClearMaintenancePool();
+            return true;
+        }, cancellationToken);
 
     /// <summary>Reports whether the cluster exists and runs, its port and its postmaster process id.</summary>
     public Task<LocalPostgresStatus> GetStatusAsync(CancellationToken cancellationToken = default)
@@ -282,6 +290,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Closes this process's idle pooled connections to the maintenance database: the server that opened them is gone.</summary>
+    private void ClearMaintenancePool()
+    {
+        if (_port is not null)
+        {
+            using var pooled = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(pooled);
         }
     }
 

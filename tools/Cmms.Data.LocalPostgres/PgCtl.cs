@@ -86,6 +86,26 @@ internal sealed partial class PgCtl(PostgresBinaries binaries, ClusterLayout lay
         }
     }
 
+    /// <summary>
+    /// Restarts the running server with a fast shutdown (every session is ended with SQLSTATE 57P01, open transactions
+    /// roll back, then a checkpoint) and waits until it accepts connections again, as an operator's
+    /// <c>pg_ctl restart -m fast</c> does. https://www.postgresql.org/docs/15/app-pg-ctl.html
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        var seconds = ((int)StartTimeout.TotalSeconds - 5).ToString(CultureInfo.InvariantCulture);
+        var result = await RunAsync(
+            [binaries.PgCtl, "-D", layout.DataDirectory, "-l", layout.LogFile, "-m", "fast", "-w", "-t", seconds, "-s", "restart"],
+            StartTimeout + StopTimeout,
+            cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw LocalPostgresException.WithLogTail(
+                $"PostgreSQL did not restart in '{layout.DataDirectory}' (pg_ctl exit code {result.ExitCode}): {result.FirstMessageLine}",
+                layout.LogFile);
+        }
+    }
+
     /// <summary>Asks <c>pg_ctl status</c> whether the server runs, and with which postmaster process id.</summary>
     public async Task<LocalPostgresStatus> StatusAsync(CancellationToken cancellationToken)
     {

@@ -241,6 +241,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         await _connection.CloseAsync().ConfigureAwait(false);
 
         await using var runLock = await history.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
+        await using var guard = MigrationLockGuard.Start(history, _connection, _safeLogger, _run);
         var facts = await ReadFactsAsync(history, npgsql, cancellationToken).ConfigureAwait(false);
         MigrationPreflight.Check(facts, targetMigration == Migration.InitialDatabase);
 

@@ -7,73 +7,119 @@ namespace Cmms.Data.IntegrationTests.Engine;
 
 /// <summary>
 ///     A migration whose server session ends in the middle of a concurrent index build (<c>pg_terminate_backend</c>, what a
-///     fast shutdown or a failover does to every session: SQLSTATE 57P01) reconnects and resumes within the retry policy.
+///     fast shutdown or a failover does to every session: SQLSTATE 57P01) reconnects and resumes within the retry policy;
+///     one whose migration lock's session alone ends never goes on without the lock.
 /// </summary>
 public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTests> db)
     : IClassFixture<PostgresDatabaseFixture<LostConnectionTests>>
 {
-    // Enough rows, sorted in 1 MB of maintenance_work_mem, for the (zone, site) build to last long enough to be caught.
-    private const int GaugeRows = 1_000_000;
-
-    private const string GaugeBuildSql = """
-        SELECT pid FROM pg_stat_progress_create_index
-        WHERE datid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND relid = 'gauges'::regclass AND phase LIKE 'building index%'
-        LIMIT 1
-        """;
-
     [Fact]
     public async Task MigrateAsync_whose_index_build_session_is_terminated_reconnects_and_resumes_with_a_valid_index_and_a_correct_history()
     {
         await using var scratch = await db.CreateScratchDatabaseAsync("gauges terminated");
-        await using (var first = GaugeContext.Create(scratch.ConnectionString))
-        {
-            await first.Database.MigrateAsync(GaugeMigrations.CreateGauges);
-        }
-
-        await using (var connection = await scratch.OpenConnectionAsync())
-        {
-            // Loading takes longer than Npgsql's 30 s default command timeout on a busy machine.
-            await using var load = new NpgsqlCommand(
-                $"INSERT INTO gauges (\"Zone\", \"Site\") SELECT g % 1000, md5(g::text) FROM generate_series(1, {GaugeRows}) g; ANALYZE gauges",
-                connection) { CommandTimeout = 0 };
-            await load.ExecuteNonQueryAsync();
-        }
-
-        await Sql.ExecuteAsync(
-            scratch.ConnectionString,
-            $"ALTER DATABASE \"{scratch.Name}\" SET maintenance_work_mem = '1MB'; ALTER DATABASE \"{scratch.Name}\" SET max_parallel_maintenance_workers = 0");
+        await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
 
         var progress = new ProgressLog();
         await using var context = GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress));
         var migrate = context.Database.MigrateAsync();
-        var building = await WaitForBuildAsync(scratch.ConnectionString, migrate);
+        var building = await SlowGaugeBuild.WaitForBuildAsync(scratch.ConnectionString, migrate);
         (await Sql.ScalarAsync<bool>(scratch.ConnectionString, "SELECT pg_terminate_backend($1)", building)).Should().BeTrue();
         await migrate;
 
         progress.Reports.Where(r => r.Kind == MigrationProgressKind.Retrying).Select(r => r.Message).Should().ContainSingle().Which.Should().Be(
             "ReplaceZoneIndex: the connection to the server was lost (57P01: terminating connection due to administrator command); retry 1 of 3 in 1s.");
-        (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY 1"))
-            .Should().Equal(GaugeMigrations.CreateGauges, GaugeMigrations.ReplaceZoneIndex);
-        (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty("the retry dropped the terminated build's INVALID index and built it again");
-        (await Sql.ListAsync<string>(scratch.ConnectionString, "SELECT indexname FROM pg_indexes WHERE tablename = 'gauges' ORDER BY 1"))
-            .Should().Equal("PK_gauges", "ix_gauges_zone_site");
-        (await Sql.AdvisoryLocksAsync(scratch.ConnectionString)).Should().Be(0);
+        await SlowGaugeBuild.ShouldBeCompleteAsync(scratch.ConnectionString);
     }
 
-    private static async Task<int> WaitForBuildAsync(string connectionString, Task migrate)
+    [Fact]
+    public async Task MigrateAsync_whose_lock_session_alone_is_terminated_takes_the_lock_again_on_a_new_session_without_interrupting_the_build()
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        await using var scratch = await db.CreateScratchDatabaseAsync("gauges lock terminated");
+        await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
+
+        var progress = new ProgressLog();
+        await using var context = GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress));
+        var migrate = context.Database.MigrateAsync();
+        await SlowGaugeBuild.WaitForBuildAsync(scratch.ConnectionString, migrate);
+        var before = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
+        (await Sql.ScalarAsync<bool>(scratch.ConnectionString, "SELECT pg_terminate_backend($1)", before.Pid)).Should().BeTrue();
+
+        var again = await WaitForLockHolderAsync(scratch.ConnectionString, migrate, h => h.Pid != before.Pid);
+        (again.Key, again.ApplicationName).Should().Be((before.Key, before.ApplicationName));
+        await migrate;
+
+        progress.Reports.Where(r => r.Kind == MigrationProgressKind.LockSessionLost).Select(r => r.Message).Should().Equal(
+            "ReplaceZoneIndex: the migration lock's session ended; the lock was free and is held again on a new session, so the run goes on.");
+        progress.Reports.Should().NotContain(r => r.Kind == MigrationProgressKind.Retrying, "the build's own session was never interrupted");
+        await SlowGaugeBuild.ShouldBeCompleteAsync(scratch.ConnectionString);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_whose_lock_is_taken_by_another_session_after_its_lock_session_ends_stops_and_waits_for_it_before_resuming()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("gauges lock stolen");
+        await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
+
+        var progress = new ProgressLog();
+        await using var context = GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress));
+        var migrate = context.Database.MigrateAsync();
+        await SlowGaugeBuild.WaitForBuildAsync(scratch.ConnectionString, migrate);
+        var before = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
+
+        // Another migrator's session gets the lock the moment the terminated session has let it go.
+        await using var rival = await scratch.OpenConnectionAsync();
+        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend($1)", rival) { Parameters = { new() { Value = before.Pid } } })
+        {
+            (await terminate.ExecuteScalarAsync()).Should().Be(true);
+        }
+
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", rival) { Parameters = { new() { Value = before.Key } } })
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await WaitForReportAsync(progress, MigrationProgressKind.WaitingForLock, migrate);
+        (await Sql.ScalarAsync<long>(scratch.ConnectionString, "SELECT count(*) FROM pg_stat_progress_create_index WHERE datid = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+            .Should().Be(0, "nothing of the run goes on while another session holds the lock");
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", rival) { Parameters = { new() { Value = before.Key } } })
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        await migrate;
+
+        progress.Reports.Where(r => r.Kind == MigrationProgressKind.LockSessionLost).Select(r => r.Message).Should().Equal(
+            "ReplaceZoneIndex: the migration lock's session ended and another session holds the lock now: the run's sessions are ended so "
+            + "that nothing runs without the lock, and the retry waits for the lock.");
+        progress.Reports.Where(r => r.Kind == MigrationProgressKind.Retrying).Select(r => r.Message).Should().Equal(
+            "ReplaceZoneIndex: the connection to the server was lost (57P01: terminating connection due to administrator command); retry 1 of 3 in 1s.");
+        await SlowGaugeBuild.ShouldBeCompleteAsync(scratch.ConnectionString);
+    }
+
+    private static async Task<AdvisoryLockHolder> WaitForLockHolderAsync(string connectionString, Task migrate, Func<AdvisoryLockHolder, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            migrate.IsCompleted.Should().BeFalse("the migration should still be building ix_gauges_zone_site");
-            if (await Sql.ListAsync<int>(connectionString, GaugeBuildSql) is [var pid])
+            migrate.IsCompleted.Should().BeFalse("the migration should still be running");
+            if ((await Sql.AdvisoryLockHoldersAsync(connectionString)).FirstOrDefault(wanted) is { } holder)
             {
-                return pid;
+                return holder;
             }
 
-            DateTime.UtcNow.Should().BeBefore(deadline, "the (zone, site) build should have started by now");
-            await Task.Delay(20);
+            DateTime.UtcNow.Should().BeBefore(deadline, "the migration lock should be held again by now");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task WaitForReportAsync(ProgressLog progress, MigrationProgressKind kind, Task migrate)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!progress.Reports.Any(r => r.Kind == kind))
+        {
+            migrate.IsCompleted.Should().BeFalse($"the migration should report {kind} first");
+            DateTime.UtcNow.Should().BeBefore(deadline, $"the migration should have reported {kind} by now");
+            await Task.Delay(50);
         }
     }
 }

@@ -64,6 +64,31 @@ internal static class Sql
             connectionString,
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 
+    /// <summary>The sessions holding an advisory lock in the database of <paramref name="connectionString" />, and the lock's bigint key.</summary>
+    public static async Task<IReadOnlyList<AdvisoryLockHolder>> AdvisoryLockHoldersAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+
+        // A bigint key is split into classid (high half) and objid (low half). https://www.postgresql.org/docs/current/view-pg-locks.html
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT l.pid, coalesce(a.application_name, ''), (l.classid::bigint << 32) | l.objid::bigint
+            FROM pg_locks l LEFT JOIN pg_stat_activity a USING (pid)
+            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            ORDER BY l.pid
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var holders = new List<AdvisoryLockHolder>();
+        while (await reader.ReadAsync())
+        {
+            holders.Add(new AdvisoryLockHolder(reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return holders;
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
@@ -75,3 +100,6 @@ internal static class Sql
         return command;
     }
 }
+
+/// <summary>A session holding an advisory lock: its backend pid, its application_name and the lock's key.</summary>
+internal sealed record AdvisoryLockHolder(int Pid, string ApplicationName, long Key);

@@ -42,6 +42,28 @@ public sealed class ThrowawayClusterTests
     }
 
     [Fact]
+    public async Task Throwaway_cluster_restart_ends_every_session_and_accepts_connections_again_on_the_same_port()
+    {
+        await using var cluster = await LocalPostgresCluster.StartThrowawayAsync();
+        var unpooled = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString;
+        await using var before = new NpgsqlConnection(unpooled);
+        await before.OpenAsync();
+        var startedBefore = (DateTime)(await new NpgsqlCommand("select pg_postmaster_start_time()", before).ExecuteScalarAsync())!;
+        var postmasterBefore = (await cluster.GetStatusAsync()).ProcessId;
+
+        await cluster.RestartAsync();
+
+        (await new NpgsqlCommand("select 1", before).Invoking(c => c.ExecuteScalarAsync()).Should().ThrowAsync<PostgresException>())
+            .Which.SqlState.Should().Be(PostgresErrorCodes.AdminShutdown, "a fast shutdown ends every session");
+        await using var after = new NpgsqlConnection(unpooled);
+        await after.OpenAsync();
+        var startedAfter = (DateTime)(await new NpgsqlCommand("select pg_postmaster_start_time()", after).ExecuteScalarAsync())!;
+        startedAfter.Should().BeAfter(startedBefore);
+        (await cluster.GetStatusAsync()).ProcessId.Should().NotBe(postmasterBefore);
+        after.Port.Should().Be(cluster.Port);
+    }
+
+    [Fact]
     public async Task Throwaway_cluster_leaves_no_process_and_no_directory_after_dispose()
     {
         var cluster = await LocalPostgresCluster.StartThrowawayAsync();

@@ -137,7 +137,9 @@ internal sealed class GuardedStatementsCommand(
     }
 
     // Cleanup and reset are best effort: on a broken connection they cannot run, and the session (with its settings) is
-    // gone anyway; the failure that broke it is the one to report. Returns the statement's failure, if any.
+    // gone anyway; the failure that broke it is the one to report. Reconnecting to a server that is down fails too, and
+    // may come wrapped by a connection interceptor (the design-time factory's one-line OperationException): it must not
+    // replace the failure either. Returns the statement's failure, if any.
     private async Task<Exception?> TryRunAsync(IRelationalConnection connection, string sql, bool async)
     {
         try
@@ -145,7 +147,7 @@ internal sealed class GuardedStatementsCommand(
             await RunAsync(connection, sql, null, async, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException || MigrationRetryStrategy.IsConnectionLost(ex))
         {
             return ex;
         }

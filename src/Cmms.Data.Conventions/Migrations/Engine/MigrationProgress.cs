@@ -32,6 +32,12 @@ public enum MigrationProgressKind
 
     /// <summary>An INVALID index the model declares was rebuilt.</summary>
     InvalidIndexRepaired,
+
+    /// <summary>
+    ///     The migration lock's own session ended while the run went on: the lock was taken again on a new session, or the
+    ///     run's sessions were ended so that the retry waits for the lock.
+    /// </summary>
+    LockSessionLost,
 }
 
 /// <summary>One concurrent index build, from <c>pg_stat_progress_create_index</c>.</summary>

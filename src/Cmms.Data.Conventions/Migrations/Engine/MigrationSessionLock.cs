@@ -45,6 +45,32 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
+    ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" /> if no other session
+    ///     holds it right now; <see langword="null" /> when another one does.
+    /// </summary>
+    /// <exception cref="NpgsqlException">The server cannot be reached.</exception>
+    public static async Task<MigrationSessionLock?> TryAcquireAsync(NpgsqlConnection template, long key, CancellationToken cancellationToken)
+    {
+        var connection = MigrationConnections.Dedicated(template, "migration lock");
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
+            {
+                return new MigrationSessionLock(connection);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
     ///     Takes the lock <paramref name="key" /> on a new session like <paramref name="template" />, waiting at most
     ///     <paramref name="wait" /> while another session holds it and reporting who that is.
     /// </summary>

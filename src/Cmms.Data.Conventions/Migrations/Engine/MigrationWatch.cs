@@ -19,6 +19,7 @@ internal sealed class MigrationWatch : IAsyncDisposable
     // progress changes slowly.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private const int PollsPerProgress = 10;
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
 
     // The log gets a line when the build or its phase changes, or this often; the host's IProgress gets every poll.
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
@@ -55,8 +56,25 @@ internal sealed class MigrationWatch : IAsyncDisposable
     public static MigrationWatch Start(IRelationalConnection migrationConnection, SafeMigrationsLogger logger, MigrationRunState run)
     {
         var watch = new MigrationWatch(migrationConnection, logger, run);
-        watch._polling = Task.Run(() => watch.PollAsync(watch._stop.Token));
+        watch._polling = Task.Run(() => watch.WatchAsync(watch._stop.Token));
         return watch;
+    }
+
+    // A server that restarted or failed over ends the watch's session too: it watches again once the server is back,
+    // as the retried migration resumes there.
+    private async Task WatchAsync(CancellationToken stop)
+    {
+        while (await PollAsync(stop).ConfigureAwait(false))
+        {
+            try
+            {
+                await Task.Delay(ReconnectDelay, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -70,7 +88,8 @@ internal sealed class MigrationWatch : IAsyncDisposable
         }
     }
 
-    private async Task PollAsync(CancellationToken stop)
+    // Whether the watch's connection was lost (and the watch should connect again).
+    private async Task<bool> PollAsync(CancellationToken stop)
     {
         try
         {
@@ -102,7 +121,10 @@ internal sealed class MigrationWatch : IAsyncDisposable
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
             // Watching is a courtesy; the migration's own connection reports real failures.
+            return MigrationRetryStrategy.IsConnectionLost(ex) && !stop.IsCancellationRequested;
         }
+
+        return false;
     }
 
     // One line per running build: several run at once when the builds of different tables run in parallel sessions.
@@ -151,25 +173,7 @@ internal sealed class MigrationWatch : IAsyncDisposable
         }
     }
 
-    // The migration's connection belongs to EF Core on another thread, which may replace its DbConnection when it reopens
-    // it (a data source's connections are made per open): read the current one's pid, only while it is open (State, unlike FullState, stays Open while a command runs),
-    // beside the pids of the parallel index build sessions, which register themselves in the run state.
-    private List<int> MigrationProcessIds()
-    {
-        var pids = _run.BuildSessions.Keys.ToList();
-        try
-        {
-            if (_migrationConnection.DbConnection is NpgsqlConnection { State: System.Data.ConnectionState.Open } open && !pids.Contains(open.ProcessID))
-            {
-                pids.Insert(0, open.ProcessID);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        return pids;
-    }
+    private List<int> MigrationProcessIds() => MigrationSessions.ProcessIds(_migrationConnection, _run);
 
     /// <summary><c>building ix_orders_machine_id on orders: building index: scanning table, 1,200 of 5,000 blocks (24%), 3s</c>.</summary>
     public static string Describe(IndexBuildStatus status)

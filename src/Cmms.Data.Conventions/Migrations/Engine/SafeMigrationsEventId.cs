@@ -33,6 +33,12 @@ public static class SafeMigrationsEventId
     /// </summary>
     public static readonly EventId RerunnableOutsideTransaction = Make(5, nameof(RerunnableOutsideTransaction));
 
+    /// <summary>
+    ///     Warning: the migration lock's own session ended while the run went on (a terminated backend, a dropped idle
+    ///     connection); the lock was taken again on a new session, or the run's sessions are ended so that the retry waits for it.
+    /// </summary>
+    public static readonly EventId LockSessionLost = Make(6, nameof(LockSessionLost));
+
     private static EventId Make(int offset, string name)
         => new(Base + offset, "Cmms.Data.Conventions.Migrations." + name);
 }

@@ -21,6 +21,9 @@ internal sealed class SafeMigrationsLogger(IDiagnosticsLogger<DbLoggerCategory.M
 
     public void Retrying(string message) => Log(SafeMigrationsEventId.Retrying, LogLevel.Warning, MigrationProgressKind.Retrying, message);
 
+    public void LockSessionLost(string message)
+        => Log(SafeMigrationsEventId.LockSessionLost, LogLevel.Warning, MigrationProgressKind.LockSessionLost, message);
+
     public void InvalidIndexRepaired(string message)
         => Log(SafeMigrationsEventId.InvalidIndexRepaired, LogLevel.Warning, MigrationProgressKind.InvalidIndexRepaired, message);
 
