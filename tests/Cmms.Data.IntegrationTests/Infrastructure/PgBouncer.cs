@@ -33,8 +33,12 @@ public sealed class PgBouncer : IAsyncDisposable
     /// <summary>A connection string to the database through the pooler (Npgsql pooling off, so each connection is one client).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts PgBouncer in <paramref name="poolMode" /> (<c>session</c>, <c>transaction</c>, <c>statement</c>) in front of <paramref name="database" />.</summary>
-    public static async Task<PgBouncer> StartAsync(TestDatabase database, string poolMode)
+    /// <summary>
+    ///     Starts PgBouncer in <paramref name="poolMode" /> (<c>session</c>, <c>transaction</c>, <c>statement</c>) in front of
+    ///     <paramref name="database" />, handing out its idle server connections most recently used first (its default) or,
+    ///     with <paramref name="serverRoundRobin" />, in turn (<c>server_round_robin = 1</c>).
+    /// </summary>
+    public static async Task<PgBouncer> StartAsync(TestDatabase database, string poolMode, bool serverRoundRobin = false)
     {
         File.Exists(Program).Should().BeTrue($"the tests run PgBouncer from {Program} (apt-get install pgbouncer)");
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
@@ -55,6 +59,7 @@ public sealed class PgBouncer : IAsyncDisposable
             auth_type = trust
             auth_file = {directory.FullName}/userlist.txt
             pool_mode = {poolMode}
+            server_round_robin = {(serverRoundRobin ? 1 : 0)}
             default_pool_size = 20
             max_client_conn = 100
             logfile = {directory.FullName}/pgbouncer.log
@@ -96,6 +101,26 @@ public sealed class PgBouncer : IAsyncDisposable
             }.ConnectionString);
         await bouncer.WaitUntilListeningAsync(port);
         return bouncer;
+    }
+
+    /// <summary>
+    ///     Leaves <paramref name="servers" /> idle server connections in the pool, as earlier clients would: that many
+    ///     clients run a statement at the same time (in any pool mode each needs a server connection of its own) and
+    ///     disconnect. Returns their backend pids.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> WarmAsync(int servers)
+    {
+        var pids = await Task.WhenAll(Enumerable.Range(0, servers).Select(async _ =>
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pg_backend_pid() FROM pg_sleep(0.5)", connection);
+            return (int)(await command.ExecuteScalarAsync())!;
+        }));
+
+        // In session mode a server connection is idle again once PgBouncer has reset it (server_reset_query) after its client left.
+        await Task.Delay(200);
+        return pids;
     }
 
     /// <summary>

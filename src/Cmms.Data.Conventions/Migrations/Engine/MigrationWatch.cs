@@ -85,12 +85,10 @@ internal sealed class MigrationWatch : IAsyncDisposable
                 }
 
                 // Parallel index builds run in sessions of their own (ParallelIndexBuildsCommand): a lock_timeout may hit any of them.
-                foreach (var pid in MigrationProcessIds())
+                if (MigrationProcessIds() is { Count: > 0 } pids
+                    && await SessionInfo.FindBlockersAsync(connection, pids, stop).ConfigureAwait(false) is { Count: > 0 } blockers)
                 {
-                    if (await SessionInfo.FindBlockersAsync(connection, pid, stop).ConfigureAwait(false) is { Count: > 0 } blockers)
-                    {
-                        _run.LastBlockers = blockers;
-                    }
+                    _run.LastBlockers = blockers;
                 }
 
                 await Task.Delay(PollInterval, stop).ConfigureAwait(false);
@@ -151,21 +149,14 @@ internal sealed class MigrationWatch : IAsyncDisposable
         }
     }
 
-    // The migration's connection belongs to EF Core on another thread, which may replace its DbConnection when it reopens
-    // it (a data source's connections are made per open): read the current one's pid, only while it is open (State, unlike FullState, stays Open while a command runs),
-    // beside the pids of the parallel index build sessions, which register themselves in the run state.
+    // The backend pids, not the startup keys (a pooler's own), of the migration's connection while its commands run and
+    // of the parallel index build sessions: each registers itself in the run state.
     private List<int> MigrationProcessIds()
     {
         var pids = _run.BuildSessions.Keys.ToList();
-        try
+        if (_run.MigrationSession is { } migration && !pids.Contains(migration))
         {
-            if (_migrationConnection.DbConnection is NpgsqlConnection { State: System.Data.ConnectionState.Open } open && !pids.Contains(open.ProcessID))
-            {
-                pids.Insert(0, open.ProcessID);
-            }
-        }
-        catch (InvalidOperationException)
-        {
+            pids.Insert(0, migration);
         }
 
         return pids;
