@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -105,22 +106,51 @@ public sealed class PgBouncer : IAsyncDisposable
 
     /// <summary>
     ///     Leaves <paramref name="servers" /> idle server connections in the pool, as earlier clients would: that many
-    ///     clients run a statement at the same time (in any pool mode each needs a server connection of its own) and
-    ///     disconnect. Returns their backend pids.
+    ///     clients each run one statement that waits until all of them (the same text) run at once (so in any pool mode each has a server
+    ///     connection of its own, however slowly PgBouncer opens them), then disconnect. Returns their backend pids.
     /// </summary>
+    /// <remarks>
+    ///     One statement, not a transaction, so that statement mode allows it; it reports its pid as a notice. A backend
+    ///     counts from when it started the statement (an idle one shows its last query), so that the first to finish does
+    ///     not hold the others back; none finishes before that many distinct backends ran it.
+    ///     <c>pg_stat_clear_snapshot()</c> makes each look at <c>pg_stat_activity</c> a fresh one.
+    ///     https://www.postgresql.org/docs/current/monitoring-stats.html#MONITORING-STATS-FUNCTIONS
+    /// </remarks>
     public async Task<IReadOnlyList<int>> WarmAsync(int servers)
     {
-        var pids = await Task.WhenAll(Enumerable.Range(0, servers).Select(async _ =>
+        var connections = Enumerable.Range(0, servers).Select(_ => new NpgsqlConnection(ConnectionString)).ToList();
+        try
         {
-            await using var connection = new NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT pg_backend_pid() FROM pg_sleep(0.5)", connection);
-            return (int)(await command.ExecuteScalarAsync())!;
-        }));
-
-        // In session mode a server connection is idle again once PgBouncer has reset it (server_reset_query) after its client left.
-        await Task.Delay(200);
-        return pids;
+            return await Task.WhenAll(connections.Select(async connection =>
+            {
+                await connection.OpenAsync();
+                var pid = 0;
+                connection.Notice += (_, e) => pid = int.Parse(e.Notice.MessageText, CultureInfo.InvariantCulture);
+                await using var command = new NpgsqlCommand(
+                    $$"""
+                    DO $$
+                    BEGIN
+                        WHILE (SELECT count(*) FROM pg_stat_activity WHERE query = current_query()) < {{servers}} LOOP
+                            PERFORM pg_stat_clear_snapshot();
+                            PERFORM pg_sleep(0.01);
+                        END LOOP;
+                        RAISE NOTICE '%', pg_backend_pid();
+                    END
+                    $$
+                    """,
+                    connection);
+                await command.ExecuteNonQueryAsync();
+                return pid;
+            }));
+        }
+        finally
+        {
+            // Only now: in session mode a departing client's server is reset (DISCARD ALL), which would change its query.
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>
