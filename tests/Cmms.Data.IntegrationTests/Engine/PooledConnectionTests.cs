@@ -23,12 +23,14 @@ public sealed class PooledConnectionTests(PostgresDatabaseFixture<PooledConnecti
     private const string Moved = "consecutive statements ran on different server sessions";
     private const string TransactionRefused = "a transaction was refused: ";
 
-    // Which evidence comes first follows from PgBouncer's order: most recently used first hands the first client's server
-    // to the next client; in turn (server_round_robin = 1) from a warmed pool moves the first client's next statement to another server.
+    // Which evidence comes first follows from the order PgBouncer hands out idle servers in: most recently used first gives
+    // the first client's server to the next client; in turn (server_round_robin = 1) from a pool with several idle servers
+    // moves the first client's next statement to another one.
     [Theory]
     [InlineData("transaction", false, 0, HandedOver)]
     [InlineData("transaction", true, 0, HandedOver)]
     [InlineData("transaction", false, Warmed, HandedOver)]
+    [InlineData("transaction", true, 2, HandedOver)]
     [InlineData("transaction", true, Warmed, Moved)]
     [InlineData("statement", false, 0, TransactionRefused)]
     [InlineData("statement", true, Warmed, TransactionRefused)]
