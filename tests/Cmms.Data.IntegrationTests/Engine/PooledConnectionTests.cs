@@ -130,4 +130,20 @@ public sealed class PooledConnectionTests(PostgresDatabaseFixture<PooledConnecti
             .Should().Equal(GaugeMigrations.CreateGauges);
         (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty("the failed build dropped its INVALID index");
     }
+
+    [Fact]
+    public async Task The_pooler_check_takes_a_full_session_pool_for_session_mode_once_a_further_client_waits_in_vain_for_a_server()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("gauges full session pool");
+        await using var bouncer = await PgBouncer.StartAsync(scratch, "session", poolSize: 1);
+        await using var connection = new NpgsqlConnection(bouncer.ConnectionString);
+        await connection.OpenAsync();
+        await using var backendPid = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var before = (int)(await backendPid.ExecuteScalarAsync())!;
+
+        await TransactionPoolerCheck.EnsureSessionAsync(connection, CancellationToken.None);
+
+        ((int)(await backendPid.ExecuteScalarAsync())!).Should().Be(before, "the checked client keeps its server connection");
+        (await Sql.AdvisoryLocksAsync(scratch.ConnectionString)).Should().Be(0);
+    }
 }

@@ -37,9 +37,10 @@ public sealed class PgBouncer : IAsyncDisposable
     /// <summary>
     ///     Starts PgBouncer in <paramref name="poolMode" /> (<c>session</c>, <c>transaction</c>, <c>statement</c>) in front of
     ///     <paramref name="database" />, handing out its idle server connections most recently used first (its default) or,
-    ///     with <paramref name="serverRoundRobin" />, in turn (<c>server_round_robin = 1</c>).
+    ///     with <paramref name="serverRoundRobin" />, in turn (<c>server_round_robin = 1</c>), from at most
+    ///     <paramref name="poolSize" /> server connections.
     /// </summary>
-    public static async Task<PgBouncer> StartAsync(TestDatabase database, string poolMode, bool serverRoundRobin = false)
+    public static async Task<PgBouncer> StartAsync(TestDatabase database, string poolMode, bool serverRoundRobin = false, int poolSize = 20)
     {
         File.Exists(Program).Should().BeTrue($"the tests run PgBouncer from {Program} (apt-get install pgbouncer)");
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
@@ -61,7 +62,7 @@ public sealed class PgBouncer : IAsyncDisposable
             auth_file = {directory.FullName}/userlist.txt
             pool_mode = {poolMode}
             server_round_robin = {(serverRoundRobin ? 1 : 0)}
-            default_pool_size = 20
+            default_pool_size = {poolSize}
             max_client_conn = 100
             logfile = {directory.FullName}/pgbouncer.log
 

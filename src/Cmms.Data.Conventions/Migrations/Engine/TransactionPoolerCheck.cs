@@ -72,13 +72,19 @@ internal static class TransactionPoolerCheck
             return;
         }
 
+        // Npgsql's open does not stop at a cancellation while PgBouncer keeps the login waiting; its Timeout (seconds) does,
+        // a second after the wait's own bound, which WaitedInVain looks for.
+        var holderConnectionString = new NpgsqlConnectionStringBuilder(MigrationConnections.DedicatedConnectionString(connection, "pooler check"))
+        {
+            Timeout = (int)ServerSessionWait.TotalSeconds + 1,
+        }.ConnectionString;
         var held = new List<NpgsqlConnection>();
         try
         {
             var since = first.Time;
             while (held.Count < MostHeldClients)
             {
-                var holder = MigrationConnections.Dedicated(connection, "pooler check");
+                var holder = connection.CloneWith(holderConnectionString);
                 held.Add(holder);
                 var taken = await HoldAsync(holder, connection.Database, cancellationToken).ConfigureAwait(false);
                 if (taken?.ProcessId == first.ProcessId)
@@ -86,7 +92,7 @@ internal static class TransactionPoolerCheck
                     throw Refused(connection.Database, "another client was handed the server session of the first between its statements");
                 }
 
-                var again = await TryReadAsync(connection, null, SessionSql, cancellationToken).ConfigureAwait(false)
+                var again = await TryReadAsync(connection, SessionSql, cancellationToken).ConfigureAwait(false)
                     ?? throw Refused(connection.Database, "a statement waited for a server session to be free");
                 if (again.ProcessId != first.ProcessId)
                 {
@@ -118,14 +124,19 @@ internal static class TransactionPoolerCheck
     }
 
     // A transaction on a client of its own, left open so that it keeps its server connection: that server's backend and
-    // when it started, or null when PgBouncer had none to give within the wait.
+    // when it started, or null when PgBouncer had none to give within the wait (in session mode it links one at login).
     private static async Task<ServerSession?> HoldAsync(NpgsqlConnection holder, string database, CancellationToken cancellationToken)
     {
-        await holder.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var wait = Bounded(cancellationToken);
         try
         {
-            var transaction = await holder.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return await TryReadAsync(holder, transaction, HeldSessionSql, cancellationToken).ConfigureAwait(false);
+            await holder.OpenAsync(wait.Token).ConfigureAwait(false);
+            var transaction = await holder.BeginTransactionAsync(wait.Token).ConfigureAwait(false);
+            return await ReadAsync(holder, transaction, HeldSessionSql, wait.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (WaitedInVain(ex, wait, cancellationToken))
+        {
+            return null;
         }
         catch (NpgsqlException ex) when (holder.FullState is not ConnectionState.Open)
         {
@@ -134,23 +145,30 @@ internal static class TransactionPoolerCheck
         }
     }
 
-    private static async Task<ServerSession?> TryReadAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction? transaction,
-        string sql,
-        CancellationToken cancellationToken)
+    private static async Task<ServerSession?> TryReadAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(ServerSessionWait);
+        using var wait = Bounded(cancellationToken);
         try
         {
-            return await ReadAsync(connection, transaction, sql, wait.Token).ConfigureAwait(false);
+            return await ReadAsync(connection, null, sql, wait.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (WaitedInVain(ex, wait, cancellationToken))
         {
             return null;
         }
     }
+
+    private static CancellationTokenSource Bounded(CancellationToken cancellationToken)
+    {
+        var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(ServerSessionWait);
+        return wait;
+    }
+
+    // Npgsql reports a cancelled wait as an OperationCanceledException, or as an NpgsqlException once it gives up on the
+    // connection (PgBouncer ignores a cancel request for a client that has no server yet): what counts is that the bound fired.
+    private static bool WaitedInVain(Exception exception, CancellationTokenSource wait, CancellationToken cancellationToken)
+        => exception is OperationCanceledException or NpgsqlException && wait.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
 
     private static async Task<ServerSession> ReadAsync(
         NpgsqlConnection connection,
