@@ -34,10 +34,13 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 ///     <para>
 ///         A session pooler is shown by exhaustion: PgBouncer opens a new server connection for a waiting client only when
 ///         no idle, tested or used server is left (<c>per_loop_activate</c> in src/janitor.c, 1.18), so a held client given a
-///         backend that started after its request, or none within <see cref="ServerSessionWait" /> (the pool is full),
-///         had taken every idle server, and none was B. The first client's next statement must still run on B: in
-///         transaction mode, with the idle list just emptied, it would have to wait for another server. A warmed pool needs
-///         as many held clients as it has idle servers, hence the bound <see cref="MostHeldClients" />.
+///         backend that started after the server clock's last reading before its request, or none within
+///         <see cref="ServerSessionWait" /> (the pool is full; in session mode PgBouncer links the server at login, so the
+///         login waits), had taken every idle server, and none was B. The first client's next statement must still run on
+///         B: in transaction mode, with the idle list just emptied, it would have to wait for another server. A warmed pool
+///         needs as many held clients as it has idle servers, hence the bound <see cref="MostHeldClients" />. Only a server
+///         that PgBouncer opens on its own (<c>min_pool_size</c>) and that finishes its login in the instant between that
+///         clock reading and the request could pass for a fresh one while B is still idle.
 ///     </para>
 ///     <para>
 ///         Nothing is left on any server connection: the held transactions only read <c>pg_backend_pid()</c> and
