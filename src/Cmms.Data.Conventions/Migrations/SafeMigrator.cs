@@ -58,7 +58,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         IDbContextOptions contextOptions,
         ExecutionStrategyDependencies executionStrategyDependencies)
         : this(
-            new MigrationRunState(),
+            new SessionRecordingCommandExecutor(migrationCommandExecutor, new MigrationRunState()),
             new SafeMigrationsLogger(logger, contextOptions),
             contextOptions.FindExtension<CmmsConventionsOptionsExtension>() ?? new CmmsConventionsOptionsExtension(),
             migrationsAssembly,
@@ -66,7 +66,6 @@ internal sealed class SafeMigrator : NpgsqlMigrator
             databaseCreator,
             migrationsSqlGenerator,
             rawSqlCommandBuilder,
-            migrationCommandExecutor,
             connection,
             sqlGenerationHelper,
             currentContext,
@@ -81,8 +80,9 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     {
     }
 
+    // The run state comes with the executor that records the migration session in it.
     private SafeMigrator(
-        MigrationRunState run,
+        SessionRecordingCommandExecutor migrationCommandExecutor,
         SafeMigrationsLogger safeLogger,
         CmmsConventionsOptionsExtension options,
         IMigrationsAssembly migrationsAssembly,
@@ -90,7 +90,6 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         IDatabaseCreator databaseCreator,
         IMigrationsSqlGenerator migrationsSqlGenerator,
         IRawSqlCommandBuilder rawSqlCommandBuilder,
-        IMigrationCommandExecutor migrationCommandExecutor,
         IRelationalConnection connection,
         ISqlGenerationHelper sqlGenerationHelper,
         ICurrentDbContext currentContext,
@@ -113,16 +112,16 @@ internal sealed class SafeMigrator : NpgsqlMigrator
             sqlGenerationHelper,
             currentContext,
             modelRuntimeInitializer,
-            new GuardedWarningFilter(logger, run),
+            new GuardedWarningFilter(logger, migrationCommandExecutor.Run),
             commandLogger,
             databaseProvider,
             migrationsModelDiffer,
             designTimeModel,
             contextOptions,
             // The retrying strategy serves migrations only; the context's own strategy stays as the application chose it.
-            new MigrationRetryStrategy(executionStrategyDependencies, options.Retries, options.LockTimeout, safeLogger, run))
+            new MigrationRetryStrategy(executionStrategyDependencies, options.Retries, options.LockTimeout, safeLogger, migrationCommandExecutor.Run))
     {
-        _run = run;
+        _run = migrationCommandExecutor.Run;
         _safeLogger = safeLogger;
         _options = options;
         _migrationsAssembly = migrationsAssembly;

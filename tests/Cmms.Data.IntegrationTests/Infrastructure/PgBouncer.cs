@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -33,8 +34,13 @@ public sealed class PgBouncer : IAsyncDisposable
     /// <summary>A connection string to the database through the pooler (Npgsql pooling off, so each connection is one client).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts PgBouncer in <paramref name="poolMode" /> (<c>session</c>, <c>transaction</c>, <c>statement</c>) in front of <paramref name="database" />.</summary>
-    public static async Task<PgBouncer> StartAsync(TestDatabase database, string poolMode)
+    /// <summary>
+    ///     Starts PgBouncer in <paramref name="poolMode" /> (<c>session</c>, <c>transaction</c>, <c>statement</c>) in front of
+    ///     <paramref name="database" />, handing out its idle server connections most recently used first (its default) or,
+    ///     with <paramref name="serverRoundRobin" />, in turn (<c>server_round_robin = 1</c>), from at most
+    ///     <paramref name="poolSize" /> server connections.
+    /// </summary>
+    public static async Task<PgBouncer> StartAsync(TestDatabase database, string poolMode, bool serverRoundRobin = false, int poolSize = 20)
     {
         File.Exists(Program).Should().BeTrue($"the tests run PgBouncer from {Program} (apt-get install pgbouncer)");
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
@@ -55,7 +61,8 @@ public sealed class PgBouncer : IAsyncDisposable
             auth_type = trust
             auth_file = {directory.FullName}/userlist.txt
             pool_mode = {poolMode}
-            default_pool_size = 20
+            server_round_robin = {(serverRoundRobin ? 1 : 0)}
+            default_pool_size = {poolSize}
             max_client_conn = 100
             logfile = {directory.FullName}/pgbouncer.log
 
@@ -96,6 +103,55 @@ public sealed class PgBouncer : IAsyncDisposable
             }.ConnectionString);
         await bouncer.WaitUntilListeningAsync(port);
         return bouncer;
+    }
+
+    /// <summary>
+    ///     Leaves <paramref name="servers" /> idle server connections in the pool, as earlier clients would: that many
+    ///     clients each run one statement that waits until all of them (the same text) run at once (so in any pool mode each has a server
+    ///     connection of its own, however slowly PgBouncer opens them), then disconnect. Returns their backend pids.
+    /// </summary>
+    /// <remarks>
+    ///     One statement, not a transaction, so that statement mode allows it; it reports its pid as a notice. A backend
+    ///     counts from when it started the statement (an idle one shows its last query), so that the first to finish does
+    ///     not hold the others back; none finishes before that many distinct backends ran it.
+    ///     <c>pg_stat_clear_snapshot()</c> makes each look at <c>pg_stat_activity</c> a fresh one.
+    ///     https://www.postgresql.org/docs/current/monitoring-stats.html#MONITORING-STATS-FUNCTIONS
+    /// </remarks>
+    public async Task<IReadOnlyList<int>> WarmAsync(int servers)
+    {
+        var connections = Enumerable.Range(0, servers).Select(_ => new NpgsqlConnection(ConnectionString)).ToList();
+        try
+        {
+            return await Task.WhenAll(connections.Select(async connection =>
+            {
+                await connection.OpenAsync();
+                var pid = 0;
+                connection.Notice += (_, e) => pid = int.Parse(e.Notice.MessageText, CultureInfo.InvariantCulture);
+                await using var command = new NpgsqlCommand(
+                    $$"""
+                    DO $$
+                    BEGIN
+                        WHILE (SELECT count(*) FROM pg_stat_activity WHERE query = current_query()) < {{servers}} LOOP
+                            PERFORM pg_stat_clear_snapshot();
+                            PERFORM pg_sleep(0.01);
+                        END LOOP;
+                        RAISE NOTICE '%', pg_backend_pid();
+                    END
+                    $$
+                    """,
+                    connection);
+                await command.ExecuteNonQueryAsync();
+                return pid;
+            }));
+        }
+        finally
+        {
+            // Only now: in session mode a departing client's server is reset (DISCARD ALL), which would change its query.
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>

@@ -84,7 +84,13 @@ internal sealed class MigrationLockGuard : IAsyncDisposable
                     $"{Migration}: the migration lock's session ended; the lock was free and is held again on a new session, so the run goes on.");
                 return false;
             case MigrationLockCheck.HeldByAnother when !ended:
-                var pids = MigrationSessions.ProcessIds(_migrationConnection, _run);
+                // Between command lists no session of the run is recorded: the next check ends the one that starts.
+                var pids = MigrationSessions.ProcessIds(_run);
+                if (pids.Count == 0)
+                {
+                    return false;
+                }
+
                 _logger.LockSessionLost(
                     $"{Migration}: the migration lock's session ended and another session holds the lock now: the run's sessions are "
                     + "ended so that nothing runs without the lock, and the retry waits for the lock.");

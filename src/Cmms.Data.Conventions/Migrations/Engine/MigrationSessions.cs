@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Cmms.Data.Conventions.Migrations.Engine;
@@ -7,26 +6,16 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 internal static class MigrationSessions
 {
     /// <summary>
-    ///     The backend pids of <paramref name="migrationConnection" /> (while it is open) and of the run's parallel index
-    ///     build sessions, read from another thread than the one migrating.
+    ///     The backend pids, not the startup keys (a pooler's own), of the migration's connection while its commands run
+    ///     and of the run's parallel index build sessions: each registers itself in <paramref name="run" />
+    ///     (<see cref="SessionRecordingCommandExecutor" />, <see cref="ParallelIndexBuildsCommand" />).
     /// </summary>
-    /// <remarks>
-    ///     The migration's connection belongs to EF Core on another thread, which may replace its DbConnection when it
-    ///     reopens it (a data source's connections are made per open): the current one's pid is read only while it is open
-    ///     (State, unlike FullState, stays Open while a command runs). Parallel build sessions register themselves in the run state.
-    /// </remarks>
-    public static List<int> ProcessIds(IRelationalConnection migrationConnection, MigrationRunState run)
+    public static List<int> ProcessIds(MigrationRunState run)
     {
         var pids = run.BuildSessions.Keys.ToList();
-        try
+        if (run.MigrationSession is { } migration && !pids.Contains(migration))
         {
-            if (migrationConnection.DbConnection is NpgsqlConnection { State: System.Data.ConnectionState.Open } open && !pids.Contains(open.ProcessID))
-            {
-                pids.Insert(0, open.ProcessID);
-            }
-        }
-        catch (InvalidOperationException)
-        {
+            pids.Insert(0, migration);
         }
 
         return pids;

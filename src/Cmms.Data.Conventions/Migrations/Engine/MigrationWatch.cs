@@ -104,12 +104,10 @@ internal sealed class MigrationWatch : IAsyncDisposable
                 }
 
                 // Parallel index builds run in sessions of their own (ParallelIndexBuildsCommand): a lock_timeout may hit any of them.
-                foreach (var pid in MigrationProcessIds())
+                if (MigrationProcessIds() is { Count: > 0 } pids
+                    && await SessionInfo.FindBlockersAsync(connection, pids, stop).ConfigureAwait(false) is { Count: > 0 } blockers)
                 {
-                    if (await SessionInfo.FindBlockersAsync(connection, pid, stop).ConfigureAwait(false) is { Count: > 0 } blockers)
-                    {
-                        _run.LastBlockers = blockers;
-                    }
+                    _run.LastBlockers = blockers;
                 }
 
                 await Task.Delay(PollInterval, stop).ConfigureAwait(false);
@@ -173,7 +171,7 @@ internal sealed class MigrationWatch : IAsyncDisposable
         }
     }
 
-    private List<int> MigrationProcessIds() => MigrationSessions.ProcessIds(_migrationConnection, _run);
+    private List<int> MigrationProcessIds() => MigrationSessions.ProcessIds(_run);
 
     /// <summary><c>building ix_orders_machine_id on orders: building index: scanning table, 1,200 of 5,000 blocks (24%), 3s</c>.</summary>
     public static string Describe(IndexBuildStatus status)

@@ -107,7 +107,8 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
         CancellationToken cancellationToken)
     {
         var tables = new Queue<List<GuardedStatementsCommand>>(_builds.GroupBy(b => b.IndexBuild!.Table, StringComparer.Ordinal).Select(g => g.ToList()));
-        var sessions = new List<IRelationalConnection> { connection };
+        // The migration's own connection is watched already (MigrationRunState.MigrationSession); the others register their backend pids.
+        var sessions = new List<(IRelationalConnection Connection, int? ProcessId)> { (connection, null) };
         var failures = new List<(string Index, Exception Error)>();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
@@ -117,12 +118,13 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
                 sessions.Add(await OpenSessionAsync(connection, sessions.Count, cancel.Token).ConfigureAwait(false));
             }
 
-            await Task.WhenAll(sessions.Select(session => Task.Run(() => BuildTablesAsync(session, tables, failures, parameterValues, cancel), CancellationToken.None)))
+            await Task.WhenAll(sessions.Select(session =>
+                    Task.Run(() => BuildTablesAsync(session.Connection, session.ProcessId, tables, failures, parameterValues, cancel), CancellationToken.None)))
                 .ConfigureAwait(false);
         }
         finally
         {
-            foreach (var session in sessions.Skip(1))
+            foreach (var (session, _) in sessions.Skip(1))
             {
                 await CloseSessionAsync(session).ConfigureAwait(false);
             }
@@ -150,13 +152,17 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
 
     private async Task BuildTablesAsync(
         IRelationalConnection session,
+        int? processId,
         Queue<List<GuardedStatementsCommand>> tables,
         List<(string Index, Exception Error)> failures,
         IReadOnlyDictionary<string, object?>? parameterValues,
         CancellationTokenSource cancel)
     {
-        var processId = ((NpgsqlConnection)session.DbConnection).ProcessID;
-        _run.BuildSessions[processId] = true;
+        if (processId is { } registered)
+        {
+            _run.BuildSessions[registered] = true;
+        }
+
         try
         {
             while (Next(tables, failures) is { } builds)
@@ -172,7 +178,10 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
         }
         finally
         {
-            _run.BuildSessions.TryRemove(processId, out _);
+            if (processId is { } unregistered)
+            {
+                _run.BuildSessions.TryRemove(unregistered, out _);
+            }
         }
     }
 
@@ -218,7 +227,7 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
     }
 
 #pragma warning disable EF1001 // CloneWith is Npgsql's internal API; it clones the context's connection (password, data source, callbacks included).
-    private static async Task<IRelationalConnection> OpenSessionAsync(IRelationalConnection connection, int number, CancellationToken cancellationToken)
+    private async Task<(IRelationalConnection, int?)> OpenSessionAsync(IRelationalConnection connection, int number, CancellationToken cancellationToken)
     {
         var template = (NpgsqlConnection)connection.DbConnection;
         var session = await ((INpgsqlRelationalConnection)connection)
@@ -227,7 +236,7 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
         try
         {
             await session.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return session;
+            return (session, await _run.BackendPids.OfAsync((NpgsqlConnection)session.DbConnection, async: true, cancellationToken).ConfigureAwait(false));
         }
         catch
         {

@@ -27,11 +27,11 @@ internal sealed record SessionInfo(int ProcessId, string? ApplicationName, strin
         """;
 
     // pg_blocking_pids covers both heavyweight locks and the virtual-transaction locks a concurrent index build waits on
-    // for old snapshots. https://www.postgresql.org/docs/current/functions-info.html#FUNCTIONS-INFO-SESSION
+    // for old snapshots; one query serves all the run's sessions. https://www.postgresql.org/docs/current/functions-info.html#FUNCTIONS-INFO-SESSION
     private const string BlockersSql = """
         SELECT a.pid, a.application_name, a.state, now() - a.xact_start
         FROM pg_stat_activity a
-        WHERE a.pid = ANY (pg_blocking_pids($1))
+        WHERE a.pid IN (SELECT unnest(pg_blocking_pids(waiting)) FROM unnest($1::int[]) AS w(waiting))
         ORDER BY a.xact_start NULLS LAST, a.pid
         """;
 
@@ -42,9 +42,12 @@ internal sealed record SessionInfo(int ProcessId, string? ApplicationName, strin
         return sessions.Count == 0 ? null : sessions[0];
     }
 
-    /// <summary>The sessions that block the backend <paramref name="processId" /> right now.</summary>
-    public static Task<IReadOnlyList<SessionInfo>> FindBlockersAsync(NpgsqlConnection connection, int processId, CancellationToken cancellationToken)
-        => ReadAsync(connection, BlockersSql, [processId], cancellationToken);
+    /// <summary>The sessions that block any of the backends <paramref name="processIds" /> right now, each once.</summary>
+    public static Task<IReadOnlyList<SessionInfo>> FindBlockersAsync(
+        NpgsqlConnection connection,
+        IReadOnlyCollection<int> processIds,
+        CancellationToken cancellationToken)
+        => ReadAsync(connection, BlockersSql, [processIds.ToArray()], cancellationToken);
 
     /// <summary><c>pid 4242 (application 'cmms-db', idle in transaction, transaction open 3m12s)</c>.</summary>
     public override string ToString()
