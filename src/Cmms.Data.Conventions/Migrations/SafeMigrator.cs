@@ -32,6 +32,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     private readonly ISqlGenerationHelper _sqlGenerationHelper;
     private readonly ICurrentDbContext _currentContext;
     private readonly IDesignTimeModel _designTimeModel;
+    private readonly IDbContextOptions _contextOptions;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger;
     private readonly IRawSqlCommandBuilder _rawSqlCommandBuilder;
     private readonly IRelationalCommandDiagnosticsLogger _commandLogger;
@@ -133,6 +134,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         _sqlGenerationHelper = sqlGenerationHelper;
         _currentContext = currentContext;
         _designTimeModel = designTimeModel;
+        _contextOptions = contextOptions;
         _logger = logger;
         _rawSqlCommandBuilder = rawSqlCommandBuilder;
         _commandLogger = commandLogger;
@@ -239,6 +241,13 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         // Through EF Core first, so that its interceptors and logging see a connection that fails; the lock's own session does not.
         await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await _connection.CloseAsync().ConfigureAwait(false);
+
+        if (await new UpToDateShortcut(this, _migrationsAssembly, history, _connection, _designTimeModel, _contextOptions, _logger, _safeLogger)
+                .TryAsync(targetMigration, ReachesNewest(targetMigration), cancellationToken)
+                .ConfigureAwait(false))
+        {
+            return;
+        }
 
         await using var runLock = await history.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
         var facts = await ReadFactsAsync(history, npgsql, cancellationToken).ConfigureAwait(false);
