@@ -1,7 +1,6 @@
 using Cmms.Data.Conventions.Migrations.Engine;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Cmms.Data.Conventions.Migrations;
 
@@ -35,19 +34,28 @@ public sealed class MigrationsUpToDateCheck
     internal static readonly int MinimumServerVersionNumber =
         (SafeMigrationsDefaults.MinimumServerVersion.Major * 10000) + SafeMigrationsDefaults.MinimumServerVersion.Minor;
 
-    // $1: the schemas that count (InvalidIndexScope); $2, $3: the history table's schema (NULL: found through the
-    // search_path, as EF Core finds it) and name. The third column is the query that reads the history's ids, or NULL.
-    private const string StateSql = $"""
-        SELECT current_setting('server_version_num')::int,
-               EXISTS ({InvalidIndexScope.InvalidIndexesSql}),
-               (SELECT format('SELECT %I::text FROM %s', a.attname, h.oid::regclass)
-                FROM pg_class h
-                JOIN pg_index k ON k.indrelid = h.oid AND k.indisprimary AND k.indnatts = 1
-                JOIN pg_attribute a ON a.attrelid = h.oid AND a.attnum = k.indkey[0]
-                WHERE h.oid = to_regclass(CASE WHEN $2::text IS NULL THEN quote_ident($3::text)
-                                               ELSE quote_ident($2::text) || '.' || quote_ident($3::text) END)
-                  AND has_table_privilege(h.oid, 'SELECT'))
-        """;
+    /// <summary>
+    ///     The server's version, whether an index is INVALID in the schemas that count (<see cref="InvalidIndexScope" />;
+    ///     those of <paramref name="schemasParameter" />, if named), and the query that reads the history's ids (NULL
+    ///     without a history table one may read). A history table without a schema is found through the search_path,
+    ///     as EF Core finds it. The names are literals in the text: a parameter would cost a cold cmms-db more than the
+    ///     rest of the check (<see cref="SqlLiteral" />).
+    /// </summary>
+    private string StateSql(string? schemasParameter)
+    {
+        var history = HistorySchema is null
+            ? $"quote_ident({SqlLiteral.Quote(HistoryTable)})"
+            : $"quote_ident({SqlLiteral.Quote(HistorySchema)}) || '.' || quote_ident({SqlLiteral.Quote(HistoryTable)})";
+        return $"""
+            SELECT current_setting('server_version_num')::int,
+                   EXISTS ({InvalidIndexScope.InvalidIndexesSql(schemasParameter)}),
+                   (SELECT format('SELECT %I::text FROM %s', a.attname, h.oid::regclass)
+                    FROM pg_class h
+                    JOIN pg_index k ON k.indrelid = h.oid AND k.indisprimary AND k.indnatts = 1
+                    JOIN pg_attribute a ON a.attrelid = h.oid AND a.attnum = k.indkey[0]
+                    WHERE h.oid = to_regclass({history}) AND has_table_privilege(h.oid, 'SELECT'))
+            """;
+    }
 
     /// <summary>A check for a context whose migrations have <paramref name="migrationIds" />.</summary>
     /// <param name="migrationIds">Every migration id of the context, in any order (<see cref="Migrations.MigrationIds.InAssembly" /> reads them).</param>
@@ -85,15 +93,12 @@ public sealed class MigrationsUpToDateCheck
     internal async Task<bool> IsUpToDateAsync(NpgsqlConnection connection, IReadOnlyCollection<string?>? schemas, CancellationToken cancellationToken)
     {
         string historySelect;
-        await using (var state = new NpgsqlCommand(StateSql, connection)
+        await using var state = new NpgsqlCommand(StateSql(schemas is null ? null : "$1"), connection);
+        if (schemas is not null)
         {
-            Parameters =
-            {
-                InvalidIndexScope.Parameter(schemas),
-                new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)HistorySchema ?? DBNull.Value },
-                new() { NpgsqlDbType = NpgsqlDbType.Text, Value = HistoryTable },
-            },
-        })
+            state.Parameters.Add(InvalidIndexScope.Parameter(schemas));
+        }
+
         await using (var reader = await state.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)

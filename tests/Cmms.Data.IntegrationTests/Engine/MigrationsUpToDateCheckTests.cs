@@ -116,6 +116,25 @@ public sealed class MigrationsUpToDateCheckTests(PostgresDatabaseFixture<Migrati
         (await new MigrationsUpToDateCheck(Gauges.MigrationIds, historySchema: "public").IsUpToDateAsync(dataSource)).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task A_history_table_with_quotes_and_backslashes_in_its_names_is_read_where_the_check_is_told_it_is()
+    {
+        await using var scratch = await db.CreateScratchDatabaseAsync("check hostile history");
+        await MigrateGaugesAsync(scratch.ConnectionString);
+        const string Schema = "o'brien \\ \"x";
+        const string Table = "it's \\ history";
+        await Sql.ExecuteEachAsync(
+            scratch.ConnectionString,
+            "CREATE SCHEMA \"o'brien \\ \"\"x\"",
+            "ALTER TABLE \"__EFMigrationsHistory\" SET SCHEMA \"o'brien \\ \"\"x\"",
+            "ALTER TABLE \"o'brien \\ \"\"x\".\"__EFMigrationsHistory\" RENAME TO \"it's \\ history\"");
+        await using var dataSource = NpgsqlDataSource.Create(scratch.ConnectionString);
+
+        (await new MigrationsUpToDateCheck(Gauges.MigrationIds, Table, Schema).IsUpToDateAsync(dataSource)).Should().BeTrue();
+        (await new MigrationsUpToDateCheck(Gauges.MigrationIds, Table).IsUpToDateAsync(dataSource)).Should().BeFalse("that schema is not on the search_path");
+        (await Gauges.IsUpToDateAsync(dataSource)).Should().BeFalse("the default history table is gone");
+    }
+
     /// <summary>A table with one index in schema <c>elsewhere</c>, which no test context uses, its index marked INVALID.</summary>
     internal static async Task CreateInvalidIndexElsewhereAsync(string connectionString)
     {

@@ -49,7 +49,7 @@ internal sealed class InvalidIndexRepair(
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = new NpgsqlCommand(InvalidIndexScope.InvalidIndexesSql, (NpgsqlConnection)connection.DbConnection)
+            await using var command = new NpgsqlCommand(InvalidIndexScope.InvalidIndexesSql("$1"), (NpgsqlConnection)connection.DbConnection)
             {
                 Parameters = { InvalidIndexScope.Parameter(InvalidIndexScope.Of(designTimeModel)) },
             };

@@ -20,25 +20,29 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 /// </remarks>
 internal static class InvalidIndexScope
 {
+    // Without a model the condition needs no parameter: a no-op cmms-db run then never loads Npgsql's array handling.
+    private const string EverySchemaCondition = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'";
+
     /// <summary>
-    ///     The INVALID indexes in the schemas of parameter <c>$1</c> (<c>text[]</c>, a NULL element for the current
-    ///     schema; NULL for every schema that is not PostgreSQL's own): schema, index name, and whether the schema is
-    ///     the current one.
+    ///     The INVALID indexes in the schemas that count: schema, index name, and whether the schema is the current one.
+    ///     With <paramref name="schemasParameter" /> (such as <c>$1</c>, a <c>text[]</c> made by <see cref="Parameter" />,
+    ///     a NULL element for the current schema), in those schemas; without one, in every schema not PostgreSQL's own.
     /// </summary>
-    public const string InvalidIndexesSql = """
+    public static string InvalidIndexesSql(string? schemasParameter) => $"""
         SELECT n.nspname, c.relname, n.nspname = current_schema()
         FROM pg_index i
         JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT i.indisvalid
-          AND CASE WHEN $1::text[] IS NULL THEN n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
-                   ELSE n.nspname = ANY (SELECT coalesce(s, current_schema()) FROM unnest($1::text[]) AS s) END
+          AND {(schemasParameter is null
+              ? EverySchemaCondition
+              : $"n.nspname = ANY (SELECT coalesce(s, current_schema()) FROM unnest({schemasParameter}::text[]) AS s)")}
         """;
 
     /// <summary>The schemas of <paramref name="model" />'s tables, <see langword="null" /> for the current schema.</summary>
     public static string?[] Of(IModel model) => [.. model.GetRelationalModel().Tables.Select(t => t.Schema).Distinct()];
 
-    /// <summary>The <c>$1</c> of <see cref="InvalidIndexesSql" />: <paramref name="schemas" />, or every schema not PostgreSQL's own for <see langword="null" />.</summary>
-    public static NpgsqlParameter Parameter(IReadOnlyCollection<string?>? schemas)
-        => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = schemas is null ? DBNull.Value : schemas.ToArray() };
+    /// <summary>The parameter <see cref="InvalidIndexesSql" /> names for <paramref name="schemas" />.</summary>
+    public static NpgsqlParameter Parameter(IReadOnlyCollection<string?> schemas)
+        => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = schemas.ToArray() };
 }
