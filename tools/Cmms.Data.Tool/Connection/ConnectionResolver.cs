@@ -31,14 +31,17 @@ internal static class ConnectionResolver
     ///     names one (the embedded server then serves).
     /// </summary>
     public static (string ConnectionString, ConnectionSource Source)? Named(string? option)
+        => Named(option, System.Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>The rule of <see cref="Named(string?)" />, given the environment variable's value.</summary>
+    public static (string ConnectionString, ConnectionSource Source)? Named(string? option, string? environment)
     {
         if (!string.IsNullOrWhiteSpace(option))
         {
             return (option, ConnectionSource.Option);
         }
 
-        var fromEnvironment = System.Environment.GetEnvironmentVariable(EnvironmentVariable);
-        return string.IsNullOrWhiteSpace(fromEnvironment) ? null : (fromEnvironment, ConnectionSource.Environment);
+        return string.IsNullOrWhiteSpace(environment) ? null : (environment, ConnectionSource.Environment);
     }
 
     /// <summary>
