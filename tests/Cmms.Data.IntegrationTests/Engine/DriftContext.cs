@@ -1,5 +1,4 @@
 using Cmms.Data.Conventions.Migrations;
-using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -26,10 +25,7 @@ public sealed class DriftContext(DbContextOptions<DriftContext> options) : DbCon
         Action<DbContextOptionsBuilder>? configure = null,
         Action<SafeMigrationsOptionsBuilder>? safe = null)
     {
-        var options = new DbContextOptionsBuilder<DriftContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DriftContext).Assembly.GetName().Name))
-            .UseSafeMigrations(safe)
-            .AllowManyServiceProviders();
+        var options = EngineContextOptions.For<DriftContext>(connectionString, safe);
         configure?.Invoke(options);
         return new DriftContext(options.Options);
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Cmms.Data.Conventions.Migrations;
-using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -33,10 +32,7 @@ public sealed class FieldContext(DbContextOptions<FieldContext> options) : DbCon
         ConcurrentQueue<string>? debugLog = null,
         Action<DbContextOptionsBuilder>? configure = null)
     {
-        var options = new DbContextOptionsBuilder<FieldContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(FieldContext).Assembly.GetName().Name))
-            .UseSafeMigrations(safe)
-            .AllowManyServiceProviders();
+        var options = EngineContextOptions.For<FieldContext>(connectionString, safe);
         if (debugLog is not null)
         {
             options.LogTo(debugLog.Enqueue, Microsoft.Extensions.Logging.LogLevel.Debug);

@@ -172,22 +172,9 @@ public sealed class NoOpMigrateTests(PostgresDatabaseFixture<NoOpMigrateTests> d
         await context.Database.MigrateAsync();
     }
 
-    // Every context here keeps EF Core's default history table, so they share one lock key; it is read as migrators compute it.
-    private static async Task<NpgsqlConnection> HoldMigrationLockAsync(string connectionString)
-    {
-        long key;
-        using (var context = FieldContext.Create("Host=unused;Database=unused"))
-        {
-            key = ((SafeHistoryRepository)context.GetService<IHistoryRepository>()).LockKey;
-        }
-
-        var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = HolderApplication, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
+    // Every context here keeps EF Core's default history table, so all take the lock of that key.
+    private static Task<NpgsqlConnection> HoldMigrationLockAsync(string connectionString)
+        => MigrationLockHolder.HoldAsync(connectionString, HolderApplication);
 
     private static async Task<bool> HolderStillHoldsAsync(NpgsqlConnection holder)
     {

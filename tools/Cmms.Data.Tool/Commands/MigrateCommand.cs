@@ -83,7 +83,7 @@ internal static class MigrateCommand
                     applied = outcome.Steps.Where(s => !s.IsRevert).Select(s => s.Id),
                     reverted = outcome.Steps.Where(s => s.IsRevert).Select(s => s.Id),
                     current = outcome.Current,
-                    indexes = IndexSummaryJson.From(outcome.Indexes, outcome.Pruned),
+                    indexes = new IndexSummaryJson(outcome.Indexes, outcome.Pruned),
                 },
                 CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -59,7 +59,7 @@ internal static class StatusCommand
                     unknown,
                     hasPendingModelChanges = modelChanges,
                     invalidIndexes = indexes.Invalid,
-                    indexes = IndexSummaryJson.From(indexes, pruned),
+                    indexes = new IndexSummaryJson(indexes, pruned),
                 },
                 CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;
