@@ -23,7 +23,8 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 ///     an error by default) finds changes, when a seeder is configured (<c>UseSeeding</c>/<c>UseAsyncSeeding</c> run on
 ///     every migrate, https://learn.microsoft.com/ef/core/modeling/data-seeding#use-seeding-method), inside a user
 ///     transaction, or without migrations; those runs go through EF Core's migrator, whose warnings and errors they get
-///     as before. A taken shortcut logs what EF Core logs for a no-op (the connection used, "No migrations were applied")
+///     as before. The pooler check belongs to the lock's session, so a no-op through a transaction-mode pooler now
+///     succeeds: it reads two queries' worth of catalog and history and leaves no lock or setting behind. A taken shortcut logs what EF Core logs for a no-op (the connection used, "No migrations were applied")
 ///     and <see cref="SafeMigrationsEventId.UpToDateWithoutLock" />.
 /// </remarks>
 #pragma warning disable EF1001 // Migrator and RelationalResources are internal APIs; the no-op must answer as EF Core's migrator does.
