@@ -24,7 +24,8 @@ namespace Cmms.Data.Conventions.Migrations;
 ///     <para>
 ///         It reads only and takes no lock, so a migrator running at the same time is either still at work (its migration
 ///         is not in the history yet, or the index it builds is INVALID until its build ends: not up to date, and the
-///         engine then waits for its lock) or done. The history is read through its primary key column, so the check
+///         engine then waits for its lock) or done. One moment escapes that: a repair drops an INVALID index just before
+///         it builds the index again, and a check between the two finds nothing INVALID. The history is read through its primary key column, so the check
 ///         works whatever the naming conventions call that column.
 ///     </para>
 /// </remarks>
