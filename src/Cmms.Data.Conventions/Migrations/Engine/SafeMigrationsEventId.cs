@@ -37,7 +37,7 @@ public static class SafeMigrationsEventId
     ///     Debug: a run to the newest migration found nothing to do (every migration in the history, no INVALID index in
     ///     the model's schemas) and ended without taking the migration lock.
     /// </summary>
-    public static readonly EventId UpToDateWithoutLock = Make(6, nameof(UpToDateWithoutLock));
+    public static readonly EventId UpToDateWithoutLock = Make(7, nameof(UpToDateWithoutLock));
 
     private static EventId Make(int offset, string name)
         => new(Base + offset, "Cmms.Data.Conventions.Migrations." + name);
