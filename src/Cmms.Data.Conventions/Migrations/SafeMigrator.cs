@@ -32,6 +32,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
     private readonly ISqlGenerationHelper _sqlGenerationHelper;
     private readonly ICurrentDbContext _currentContext;
     private readonly IDesignTimeModel _designTimeModel;
+    private readonly IDbContextOptions _contextOptions;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger;
     private readonly IRawSqlCommandBuilder _rawSqlCommandBuilder;
     private readonly IRelationalCommandDiagnosticsLogger _commandLogger;
@@ -132,6 +133,7 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         _sqlGenerationHelper = sqlGenerationHelper;
         _currentContext = currentContext;
         _designTimeModel = designTimeModel;
+        _contextOptions = contextOptions;
         _logger = logger;
         _rawSqlCommandBuilder = rawSqlCommandBuilder;
         _commandLogger = commandLogger;
@@ -238,6 +240,13 @@ internal sealed class SafeMigrator : NpgsqlMigrator
         // Through EF Core first, so that its interceptors and logging see a connection that fails; the lock's own session does not.
         await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await _connection.CloseAsync().ConfigureAwait(false);
+
+        if (await new UpToDateShortcut(this, _migrationsAssembly, history, _connection, _designTimeModel, _contextOptions, _logger, _safeLogger)
+                .TryAsync(targetMigration, ReachesNewest(targetMigration), cancellationToken)
+                .ConfigureAwait(false))
+        {
+            return;
+        }
 
         await using var runLock = await history.AcquireDatabaseLockAsync(cancellationToken).ConfigureAwait(false);
         await using var guard = MigrationLockGuard.Start(history, _connection, _safeLogger, _run);

@@ -1,5 +1,4 @@
 using Cmms.Data.Conventions.Migrations;
-using Cmms.Data.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmms.Data.IntegrationTests.Engine;
@@ -23,11 +22,7 @@ public sealed class PlantPart
 public sealed class PlantContext(DbContextOptions<PlantContext> options) : DbContext(options)
 {
     public static PlantContext Create(string connectionString, Action<SafeMigrationsOptionsBuilder>? configure = null)
-        => new(new DbContextOptionsBuilder<PlantContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PlantContext).Assembly.GetName().Name))
-            .UseSafeMigrations(configure)
-            .AllowManyServiceProviders()
-            .Options);
+        => new(EngineContextOptions.For<PlantContext>(connectionString, configure).Options);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,8 +1,4 @@
 using Cmms.Data.IntegrationTests.Infrastructure;
-using Cmms.Data.Conventions.Migrations.Engine;
-using Cmms.Data.IntegrationTests.Migrations;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Cmms.Data.IntegrationTests.Tool;
@@ -15,7 +11,7 @@ public sealed class MigrationLockTests(PostgresDatabaseFixture<MigrationLockTest
     public async Task Migrate_waits_for_the_migration_lock_names_its_holder_and_gives_up_after_lock_wait()
     {
         await using var scratch = await db.CreateScratchDatabaseAsync("lock held");
-        await using var holder = await HoldMigrationLockAsync(scratch.ConnectionString);
+        await using var holder = await MigrationLockHolder.HoldAsync(scratch.ConnectionString, HolderApplication);
         var before = await ToolDatabase.FingerprintAsync(scratch.ConnectionString);
 
         var run = await CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--lock-wait", "1s");
@@ -33,12 +29,12 @@ public sealed class MigrationLockTests(PostgresDatabaseFixture<MigrationLockTest
     public async Task Migrate_proceeds_as_soon_as_the_other_migrator_releases_the_lock()
     {
         await using var scratch = await db.CreateScratchDatabaseAsync("lock released");
-        await using var holder = await HoldMigrationLockAsync(scratch.ConnectionString);
+        await using var holder = await MigrationLockHolder.HoldAsync(scratch.ConnectionString, HolderApplication);
 
         var migrate = CmmsDbRun.InProcessAsync("migrate", "--connection", ToolDatabase.WithPassword(scratch.ConnectionString), "--lock-wait", "2m");
         await WaitForWaitingMigratorAsync(scratch.ConnectionString);
         (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().BeEmpty("nothing runs while the lock is held");
-        await using (var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", holder) { Parameters = { new() { Value = LockKey } } })
+        await using (var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", holder) { Parameters = { new() { Value = MigrationLockHolder.DefaultHistoryKey } } })
         {
             await unlock.ExecuteNonQueryAsync();
         }
@@ -48,26 +44,6 @@ public sealed class MigrationLockTests(PostgresDatabaseFixture<MigrationLockTest
         run.ErrorLines[0].Should().StartWith($"Waiting for the migration lock held by pid {holder.ProcessID} (application '{HolderApplication}'");
         run.ErrorLines[1].Should().StartWith("Migration lock acquired after ");
         (await ToolDatabase.HistoryAsync(scratch.ConnectionString)).Should().Equal(ToolDatabase.All);
-    }
-
-    private static async Task<NpgsqlConnection> HoldMigrationLockAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = HolderApplication, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = LockKey } } };
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
-
-    // The key every migrator of CmmsDbContext's history table takes.
-    private static long LockKey
-    {
-        get
-        {
-            using var context = CmmsContexts.Create("Host=localhost;Database=unused");
-            return ((SafeHistoryRepository)context.GetService<IHistoryRepository>()).LockKey;
-        }
     }
 
     // The waiting migrator polls the lock from a session of its own named after cmms-db; wait until it is there.

@@ -1,3 +1,4 @@
+using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Conventions.Migrations.Engine;
 using Cmms.Data.Tool.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,6 @@ public sealed class MigrationCatalogTests
     {
         var engine = MigrationPreflight.MinimumServerVersion;
 
-        UpToDateCheck.MinimumServerVersionNumber.Should().Be((engine.Major * 10000) + engine.Minor);
+        MigrationsUpToDateCheck.MinimumServerVersionNumber.Should().Be((engine.Major * 10000) + engine.Minor);
     }
 }

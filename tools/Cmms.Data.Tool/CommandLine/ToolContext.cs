@@ -45,12 +45,12 @@ internal sealed class ToolContext(ParseResult parseResult, ToolConsole console)
     }
 
     /// <summary>
-    ///     The SQLite file the connection names (<c>--connection</c>, else <c>CMMS_DB_CONNECTION</c>), as a
+    ///     The SQLite file the connection names (<see cref="ConnectionResolver.Named" />), as a
     ///     Microsoft.Data.Sqlite connection string, or <see langword="null" /> for PostgreSQL.
     /// </summary>
     public string? SqliteConnectionString
         => SqliteFile.ConnectionString(
-            ParseResult.GetValue(CommonOptions.Connection) ?? System.Environment.GetEnvironmentVariable(ConnectionResolver.EnvironmentVariable),
+            ConnectionResolver.Named(ParseResult.GetValue(CommonOptions.Connection))?.ConnectionString,
             ParseResult.GetValue(CommonOptions.Provider));
 
     // Every command but analyze works on PostgreSQL alone: a SQLite file is refused in one line, before anything is opened.

@@ -83,18 +83,7 @@ internal static class MigrateCommand
                     applied = outcome.Steps.Where(s => !s.IsRevert).Select(s => s.Id),
                     reverted = outcome.Steps.Where(s => s.IsRevert).Select(s => s.Id),
                     current = outcome.Current,
-                    indexes = new
-                    {
-                        outcome.Indexes.Tables,
-                        outcome.Indexes.MaterializedViews,
-                        outcome.Indexes.Total,
-                        outcome.Indexes.ByMethod,
-                        outcome.Indexes.Unique,
-                        outcome.Indexes.Partial,
-                        outcome.Indexes.Covering,
-                        outcome.Indexes.Invalid,
-                        outcome.Pruned,
-                    },
+                    indexes = new IndexSummaryJson(outcome.Indexes, outcome.Pruned),
                 },
                 CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -59,18 +59,7 @@ internal static class StatusCommand
                     unknown,
                     hasPendingModelChanges = modelChanges,
                     invalidIndexes = indexes.Invalid,
-                    indexes = new
-                    {
-                        indexes.Tables,
-                        indexes.MaterializedViews,
-                        indexes.Total,
-                        indexes.ByMethod,
-                        indexes.Unique,
-                        indexes.Partial,
-                        indexes.Covering,
-                        indexes.Invalid,
-                        pruned,
-                    },
+                    indexes = new IndexSummaryJson(indexes, pruned),
                 },
                 CliJson.Options)).ConfigureAwait(false);
             return ExitCodes.Success;

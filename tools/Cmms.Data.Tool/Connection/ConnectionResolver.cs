@@ -16,19 +16,32 @@ internal static class ConnectionResolver
 
     public static async Task<DatabaseConnection> ResolveAsync(string? option, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(option))
+        if (Named(option) is { } named)
         {
-            return Validate(option, ConnectionSource.Option);
-        }
-
-        var fromEnvironment = System.Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Validate(fromEnvironment, ConnectionSource.Environment);
+            return Validate(named.ConnectionString, named.Source);
         }
 
         var embedded = await EmbeddedServer.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
         return Validate(embedded, ConnectionSource.Embedded);
+    }
+
+    /// <summary>
+    ///     The connection string the user named: <c>--connection</c> (<paramref name="option" />), else
+    ///     <c>CMMS_DB_CONNECTION</c>; a value of only white space names nothing. <see langword="null" /> when neither
+    ///     names one (the embedded server then serves).
+    /// </summary>
+    public static (string ConnectionString, ConnectionSource Source)? Named(string? option)
+        => Named(option, System.Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>The rule of <see cref="Named(string?)" />, given the environment variable's value.</summary>
+    public static (string ConnectionString, ConnectionSource Source)? Named(string? option, string? environment)
+    {
+        if (!string.IsNullOrWhiteSpace(option))
+        {
+            return (option, ConnectionSource.Option);
+        }
+
+        return string.IsNullOrWhiteSpace(environment) ? null : (environment, ConnectionSource.Environment);
     }
 
     /// <summary>

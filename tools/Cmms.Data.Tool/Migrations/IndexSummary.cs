@@ -16,7 +16,7 @@ namespace Cmms.Data.Tool.Migrations;
 /// <param name="Partial">Indexes with a <c>WHERE</c> predicate.</param>
 /// <param name="Covering">Indexes with <c>INCLUDE</c> columns.</param>
 /// <param name="Invalid">Indexes left invalid by a failed concurrent build.</param>
-internal sealed record IndexSummary(
+internal record IndexSummary(
     int Tables,
     int MaterializedViews,
     int Total,

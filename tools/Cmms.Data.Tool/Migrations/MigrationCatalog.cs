@@ -2,8 +2,6 @@ using System.Reflection;
 using Cmms.Data.Conventions.Migrations;
 using Cmms.Data.Tool.CommandLine;
 using Cmms.Data.Tool.Errors;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Cmms.Data.Tool.Migrations;
@@ -26,32 +24,12 @@ internal sealed class MigrationCatalog
     public string Head => Ids.Count == 0 ? Empty : Ids[^1];
 
     /// <summary>
-    ///     The migrations of <see cref="CmmsDbContext" />, read from the <c>[Migration]</c> and <c>[DbContext]</c> attributes of
-    ///     the migrations assembly the way EF Core's <c>MigrationsAssembly</c> finds them, but without an EF Core service
-    ///     provider or model: a no-op <c>migrate</c> knows whether there is work before it pays for either.
+    ///     The migrations of <see cref="CmmsDbContext" />, read from the attributes of the migrations assembly
+    ///     (<see cref="MigrationIds.InAssembly" />) without an EF Core service provider or model: a no-op <c>migrate</c>
+    ///     knows whether there is work before it pays for either.
     /// </summary>
-    public static MigrationCatalog Cmms { get; } = new([
-        .. LoadableTypes(Assembly.Load(CmmsDbContextOptionsBuilderExtensions.MigrationsAssembly))
-            .Where(type => type.IsSubclassOf(typeof(Migration)) && !type.IsAbstract
-                && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(CmmsDbContext))
-            .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal),
-    ]);
-
-    // The assembly also holds its design-time factory, whose EF Core Design dependency cmms-db does not ship: the types
-    // that cannot load are not migrations, and EF Core's MigrationsAssembly skips them the same way.
-    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
-    {
-        try
-        {
-            return assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException ex)
-        {
-            return ex.Types.OfType<Type>();
-        }
-    }
+    public static MigrationCatalog Cmms { get; } =
+        new(MigrationIds.InAssembly(Assembly.Load(CmmsDbContextOptionsBuilderExtensions.MigrationsAssembly), typeof(CmmsDbContext)));
 
     public bool Knows(string id) => Ids.Contains(id, StringComparer.Ordinal);
 

@@ -40,7 +40,7 @@ internal sealed record MigrationOutcome(
 ///     Runs <c>cmms-db migrate</c> through the library's migration engine (<c>UseSafeMigrations()</c>, the same one
 ///     <c>MigrateAsync()</c>, <c>dotnet ef database update</c> and efbundle use), on one <see cref="NpgsqlDataSource" />,
 ///     and collects what it did for the report. A run to the newest migration on a database that is already there
-///     (<see cref="UpToDateCheck" />) never builds EF Core's service provider or model: that is most of its time.
+///     (<see cref="MigrationsUpToDateCheck" />, every schema counting) never builds EF Core's service provider or model: that is most of its time.
 /// </summary>
 internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWriter progress)
 {
@@ -50,7 +50,7 @@ internal sealed class MigrationRunner(DatabaseConnection connection, ProgressWri
         var target = request.Target is null ? catalog.Head : catalog.Resolve(request.Target, "--to");
         await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         IReadOnlyList<PrunedIndex>? pruned = null;
-        if (target != catalog.Head || !await UpToDateCheck.IsUpToDateAsync(dataSource, catalog, cancellationToken).ConfigureAwait(false))
+        if (target != catalog.Head || !await new MigrationsUpToDateCheck(catalog.Ids).IsUpToDateAsync(dataSource, cancellationToken).ConfigureAwait(false))
         {
             using var context = CmmsContextFactory.Create(
                 dataSource,

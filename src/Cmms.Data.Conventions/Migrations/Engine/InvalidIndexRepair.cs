@@ -23,21 +23,13 @@ internal sealed class InvalidIndexRepair(
     IRelationalConnection connection,
     SafeMigrationsLogger logger)
 {
-    private const string InvalidSql = """
-        SELECT n.nspname, c.relname
-        FROM pg_index i
-        JOIN pg_class c ON c.oid = i.indexrelid
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE NOT i.indisvalid
-        """;
-
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
         var invalid = await ReadInvalidAsync(cancellationToken).ConfigureAwait(false);
         var repaired = new List<string>();
         foreach (var index in designTimeModel.GetRelationalModel().Tables.SelectMany(t => t.Indexes))
         {
-            if (!invalid.Contains((index.Table.Schema ?? invalid.DefaultSchema, index.Name)))
+            if (!invalid.Contains(index.Table.Schema, index.Name))
             {
                 continue;
             }
@@ -57,14 +49,15 @@ internal sealed class InvalidIndexRepair(
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var npgsql = (NpgsqlConnection)connection.DbConnection;
-            await using var schema = new NpgsqlCommand("SELECT current_schema()", npgsql);
-            var result = new InvalidIndexes((string?)await schema.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? "public");
-            await using var command = new NpgsqlCommand(InvalidSql, npgsql);
+            await using var command = new NpgsqlCommand(InvalidIndexScope.InvalidIndexesSql("$1"), (NpgsqlConnection)connection.DbConnection)
+            {
+                Parameters = { InvalidIndexScope.Parameter(InvalidIndexScope.Of(designTimeModel)) },
+            };
+            var result = new InvalidIndexes();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                result.Add((reader.GetString(0), reader.GetString(1)));
+                result.Add(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2));
             }
 
             return result;
@@ -75,8 +68,20 @@ internal sealed class InvalidIndexRepair(
         }
     }
 
-    private sealed class InvalidIndexes(string defaultSchema) : HashSet<(string Schema, string Name)>
+    // A table of the model without a schema is in the current schema: its indexes are looked up there.
+    private sealed class InvalidIndexes
     {
-        public string DefaultSchema { get; } = defaultSchema;
+        private readonly HashSet<(string? Schema, string Name)> _indexes = [];
+
+        public void Add(string schema, string name, bool isCurrentSchema)
+        {
+            _indexes.Add((schema, name));
+            if (isCurrentSchema)
+            {
+                _indexes.Add((null, name));
+            }
+        }
+
+        public bool Contains(string? schema, string name) => _indexes.Contains((schema, name));
     }
 }

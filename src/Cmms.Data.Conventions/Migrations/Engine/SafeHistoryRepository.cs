@@ -39,6 +39,9 @@ internal sealed class SafeHistoryRepository(HistoryRepositoryDependencies depend
     /// <summary>The history table for messages: <c>public.__EFMigrationsHistory</c>.</summary>
     public string DisplayTableName => TableSchema is null ? TableName : $"{TableSchema}.{TableName}";
 
+    /// <summary>The no-op check for this history table and the given migrations.</summary>
+    public MigrationsUpToDateCheck UpToDateCheck(IEnumerable<string> migrationIds) => new(migrationIds, TableName, TableSchema);
+
     // dotnet ef database update and efbundle migrate synchronously; the lock's wait loop is written once, asynchronously.
     public override IMigrationsDatabaseLock AcquireDatabaseLock() => AcquireDatabaseLockAsync().GetAwaiter().GetResult();
 

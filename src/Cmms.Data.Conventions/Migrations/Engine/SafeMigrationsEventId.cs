@@ -39,6 +39,12 @@ public static class SafeMigrationsEventId
     /// </summary>
     public static readonly EventId LockSessionLost = Make(6, nameof(LockSessionLost));
 
+    /// <summary>
+    ///     Debug: a run to the newest migration found nothing to do (every migration in the history, no INVALID index in
+    ///     the model's schemas) and ended without taking the migration lock.
+    /// </summary>
+    public static readonly EventId UpToDateWithoutLock = Make(7, nameof(UpToDateWithoutLock));
+
     private static EventId Make(int offset, string name)
         => new(Base + offset, "Cmms.Data.Conventions.Migrations." + name);
 }

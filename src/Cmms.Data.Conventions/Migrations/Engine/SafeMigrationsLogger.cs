@@ -31,6 +31,9 @@ internal sealed class SafeMigrationsLogger(IDiagnosticsLogger<DbLoggerCategory.M
     public void RerunnableOutsideTransaction(string message)
         => Log(SafeMigrationsEventId.RerunnableOutsideTransaction, LogLevel.Information, null, message);
 
+    /// <summary>Says, for the EF log only, that a run ended before taking the lock because it had nothing to do.</summary>
+    public void UpToDateWithoutLock(string message) => Log(SafeMigrationsEventId.UpToDateWithoutLock, LogLevel.Debug, null, message);
+
     public void IndexBuild(IndexBuildStatus status, string message)
         => Log(SafeMigrationsEventId.IndexBuildProgress, LogLevel.Information, MigrationProgressKind.IndexBuild, message, status);
 
