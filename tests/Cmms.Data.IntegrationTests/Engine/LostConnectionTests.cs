@@ -34,15 +34,8 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
     [Fact]
     public async Task MigrateAsync_whose_lock_session_alone_is_terminated_takes_the_lock_again_on_a_new_session_without_interrupting_the_build()
     {
-        await using var scratch = await db.CreateScratchDatabaseAsync("gauges lock terminated");
-        await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
-        await using var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
-
-        var progress = new ProgressLog();
-        await using var context = GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress).LockTimeout(SnapshotWait));
-        var migrate = context.Database.MigrateAsync();
-        await WaitForPhaseAsync(scratch.ConnectionString, migrate, "waiting for old snapshots");
-        var before = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
+        await using var run = await HeldBuild.StartAsync(db, "gauges lock terminated");
+        var (scratch, snapshot, progress, migrate, before) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate, run.LockHolder);
         (await Sql.ScalarAsync<bool>(scratch.ConnectionString, "SELECT pg_terminate_backend($1)", before.Pid)).Should().BeTrue();
 
         var again = await WaitForLockHolderAsync(scratch.ConnectionString, migrate, h => h.Pid != before.Pid);
@@ -60,15 +53,8 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
     [Fact]
     public async Task MigrateAsync_whose_lock_is_taken_by_another_session_after_its_lock_session_ends_stops_and_waits_for_it_before_resuming()
     {
-        await using var scratch = await db.CreateScratchDatabaseAsync("gauges lock stolen");
-        await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
-        await using var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
-
-        var progress = new ProgressLog();
-        await using var context = GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress).LockTimeout(SnapshotWait));
-        var migrate = context.Database.MigrateAsync();
-        await WaitForPhaseAsync(scratch.ConnectionString, migrate, "waiting for old snapshots");
-        var before = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
+        await using var run = await HeldBuild.StartAsync(db, "gauges lock stolen");
+        var (scratch, snapshot, progress, migrate, before) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate, run.LockHolder);
 
         // Another migrator's session waits in the lock's queue before the lock's session is ended, so it, not the run's
         // lock guard, is granted the lock the moment the terminated session lets it go.
@@ -130,8 +116,59 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
         }
     }
 
+    // A migration whose concurrent (zone, site) build waits in 'waiting for old snapshots' behind an OldSnapshot, with
+    // its lock holder as it was then; disposed in the reverse order of its parts.
+    private sealed class HeldBuild : IAsyncDisposable
+    {
+        private HeldBuild(TestDatabase scratch, OldSnapshot snapshot, ProgressLog progress, GaugeContext context)
+        {
+            (Scratch, Snapshot, Progress, Context) = (scratch, snapshot, progress, context);
+            Migrate = context.Database.MigrateAsync();
+        }
+
+        public TestDatabase Scratch { get; }
+
+        public OldSnapshot Snapshot { get; }
+
+        public ProgressLog Progress { get; }
+
+        public Task Migrate { get; }
+
+        public AdvisoryLockHolder LockHolder { get; private set; } = null!;
+
+        private GaugeContext Context { get; }
+
+        public static async Task<HeldBuild> StartAsync(PostgresDatabaseFixture db, string purpose)
+        {
+            var scratch = await db.CreateScratchDatabaseAsync(purpose);
+            await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
+            var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
+            var progress = new ProgressLog();
+            var run = new HeldBuild(
+                scratch, snapshot, progress, GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress).LockTimeout(SnapshotWait)));
+            try
+            {
+                await WaitForPhaseAsync(scratch.ConnectionString, run.Migrate, "waiting for old snapshots");
+                run.LockHolder = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
+                return run;
+            }
+            catch
+            {
+                await run.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Context.DisposeAsync();
+            await Snapshot.DisposeAsync();
+            await Scratch.DisposeAsync();
+        }
+    }
+
     // A repeatable-read transaction whose snapshot, taken before the migration starts, holds its concurrent build back.
-    private sealed class OldSnapshot : IAsyncDisposable
+    internal sealed class OldSnapshot : IAsyncDisposable
     {
         private readonly NpgsqlConnection _connection;
         private NpgsqlTransaction? _transaction;
