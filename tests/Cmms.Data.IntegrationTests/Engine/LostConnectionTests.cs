@@ -40,7 +40,7 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
 
         var again = await WaitForLockHolderAsync(scratch.ConnectionString, migrate, h => h.Pid != before.Pid);
         (again.Key, again.ApplicationName).Should().Be((before.Key, before.ApplicationName));
-        (await BuildPhasesAsync(scratch.ConnectionString)).Should().Equal(["waiting for old snapshots"], "the build went on while the lock was taken again");
+        (await HeldBuilds.BuildPhasesAsync(scratch.ConnectionString)).Should().Equal(["waiting for old snapshots"], "the build went on while the lock was taken again");
         await snapshot.EndAsync();
         await migrate;
 
@@ -56,25 +56,12 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
         await using var run = await HeldBuild.StartAsync(db, "gauges lock stolen");
         var (scratch, snapshot, progress, migrate, before) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate, run.LockHolder);
 
-        // Another migrator's session waits in the lock's queue before the lock's session is ended, so it, not the run's
-        // lock guard, is granted the lock the moment the terminated session lets it go.
-        await using var rival = await scratch.OpenConnectionAsync();
-        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", rival) { Parameters = { new() { Value = before.Key } } };
-        var taken = take.ExecuteNonQueryAsync();
-        await WaitUntilAsync(
-            scratch.ConnectionString,
-            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory')",
-            rival.ProcessID);
-        (await Sql.ScalarAsync<bool>(scratch.ConnectionString, "SELECT pg_terminate_backend($1)", before.Pid)).Should().BeTrue();
-        await taken;
+        await using var rival = await HeldBuilds.StealLockAsync(scratch, before);
 
-        await WaitForReportAsync(progress, MigrationProgressKind.WaitingForLock, migrate);
-        (await BuildPhasesAsync(scratch.ConnectionString)).Should().BeEmpty("nothing of the run goes on while another session holds the lock");
+        await HeldBuilds.WaitForReportAsync(progress, MigrationProgressKind.WaitingForLock, migrate);
+        (await HeldBuilds.BuildPhasesAsync(scratch.ConnectionString)).Should().BeEmpty("nothing of the run goes on while another session holds the lock");
         await snapshot.EndAsync();
-        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", rival) { Parameters = { new() { Value = before.Key } } })
-        {
-            await release.ExecuteNonQueryAsync();
-        }
+        await HeldBuilds.ReleaseLockAsync(rival, before);
 
         await migrate;
 
@@ -84,36 +71,6 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
         progress.Reports.Where(r => r.Kind == MigrationProgressKind.Retrying).Select(r => r.Message).Should().Equal(
             "ReplaceZoneIndex: the connection to the server was lost (57P01: terminating connection due to administrator command); retry 1 of 3 in 1s.");
         await SlowGaugeBuild.ShouldBeCompleteAsync(scratch.ConnectionString);
-    }
-
-    // A concurrent build waits for every transaction whose snapshot is older than its own, whatever it read; the wait is a
-    // lock wait, so lock_timeout must outlast it. https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY
-    private static readonly TimeSpan SnapshotWait = TimeSpan.FromMinutes(2);
-
-    private static Task<IReadOnlyList<string>> BuildPhasesAsync(string connectionString)
-        => Sql.ListAsync<string>(
-            connectionString,
-            "SELECT phase FROM pg_stat_progress_create_index WHERE datid = (SELECT oid FROM pg_database WHERE datname = current_database())");
-
-    private static async Task WaitForPhaseAsync(string connectionString, Task migrate, string phase)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!(await BuildPhasesAsync(connectionString)).Contains(phase))
-        {
-            migrate.IsCompleted.Should().BeFalse($"the migration should reach the build phase '{phase}' ({migrate.Exception?.GetBaseException().Message ?? "it completed"})");
-            DateTime.UtcNow.Should().BeBefore(deadline, $"the build should be in phase '{phase}' by now");
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task WaitUntilAsync(string connectionString, string condition, int pid)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await Sql.ScalarAsync<bool>(connectionString, condition, pid))
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "this should hold by now: " + condition);
-            await Task.Delay(20);
-        }
     }
 
     // A migration whose concurrent (zone, site) build waits in 'waiting for old snapshots' behind an OldSnapshot, with
@@ -145,10 +102,10 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
             var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
             var progress = new ProgressLog();
             var run = new HeldBuild(
-                scratch, snapshot, progress, GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress).LockTimeout(SnapshotWait)));
+                scratch, snapshot, progress, GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress).LockTimeout(HeldBuilds.SnapshotWait)));
             try
             {
-                await WaitForPhaseAsync(scratch.ConnectionString, run.Migrate, "waiting for old snapshots");
+                await HeldBuilds.WaitForPhaseAsync(scratch.ConnectionString, run.Migrate, "waiting for old snapshots");
                 run.LockHolder = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
                 return run;
             }
@@ -164,41 +121,6 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
             await Context.DisposeAsync();
             await Snapshot.DisposeAsync();
             await Scratch.DisposeAsync();
-        }
-    }
-
-    // A repeatable-read transaction whose snapshot, taken before the migration starts, holds its concurrent build back.
-    internal sealed class OldSnapshot : IAsyncDisposable
-    {
-        private readonly NpgsqlConnection _connection;
-        private NpgsqlTransaction? _transaction;
-
-        private OldSnapshot(NpgsqlConnection connection, NpgsqlTransaction transaction) => (_connection, _transaction) = (connection, transaction);
-
-        public static async Task<OldSnapshot> TakeAsync(string connectionString)
-        {
-            var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-            await using var read = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection, transaction);
-            await read.ExecuteScalarAsync();
-            return new OldSnapshot(connection, transaction);
-        }
-
-        public async Task EndAsync()
-        {
-            if (_transaction is not null)
-            {
-                await _transaction.CommitAsync();
-                await _transaction.DisposeAsync();
-                _transaction = null;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await EndAsync();
-            await _connection.DisposeAsync();
         }
     }
 
@@ -218,14 +140,4 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
         }
     }
 
-    private static async Task WaitForReportAsync(ProgressLog progress, MigrationProgressKind kind, Task migrate)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!progress.Reports.Any(r => r.Kind == kind))
-        {
-            migrate.IsCompleted.Should().BeFalse($"the migration should report {kind} first");
-            DateTime.UtcNow.Should().BeBefore(deadline, $"the migration should have reported {kind} by now");
-            await Task.Delay(50);
-        }
-    }
 }

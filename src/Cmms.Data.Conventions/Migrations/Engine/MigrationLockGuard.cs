@@ -52,8 +52,9 @@ internal sealed class MigrationLockGuard : IAsyncDisposable
 
     private async Task GuardAsync(CancellationToken stop)
     {
-        // Sessions are ended once per loss: the retry's new connection must not be ended while it waits for the lock.
-        var ended = false;
+        // The run's sessions already ended for the current loss of the lock: the retry's new connection is recorded only
+        // once it holds the lock again, and a session that could not be ended, or appeared since, is ended at the next check.
+        var ended = new HashSet<int>();
         try
         {
             while (true)
@@ -61,7 +62,7 @@ internal sealed class MigrationLockGuard : IAsyncDisposable
                 await Task.Delay(CheckInterval, stop).ConfigureAwait(false);
                 try
                 {
-                    ended = await CheckAsync(ended, stop).ConfigureAwait(false);
+                    await CheckAsync(ended, stop).ConfigureAwait(false);
                 }
                 catch (InvalidOperationException)
                 {
@@ -74,32 +75,35 @@ internal sealed class MigrationLockGuard : IAsyncDisposable
         }
     }
 
-    // Returns whether the run's sessions have been ended for the current loss of the lock.
-    private async Task<bool> CheckAsync(bool ended, CancellationToken stop)
+    private async Task CheckAsync(HashSet<int> ended, CancellationToken stop)
     {
         switch (await _history.CheckAsync(stop).ConfigureAwait(false))
         {
             case MigrationLockCheck.TakenAgain:
+                ended.Clear();
                 _logger.LockSessionLost(
                     $"{Migration}: the migration lock's session ended; the lock was free and is held again on a new session, so the run goes on.");
-                return false;
-            case MigrationLockCheck.HeldByAnother when !ended:
+                break;
+            case MigrationLockCheck.HeldByAnother:
                 // Between command lists no session of the run is recorded: the next check ends the one that starts.
-                var pids = MigrationSessions.ProcessIds(_run);
+                var pids = MigrationSessions.ProcessIds(_run).Where(pid => !ended.Contains(pid)).ToList();
                 if (pids.Count == 0)
                 {
-                    return false;
+                    break;
                 }
 
-                _logger.LockSessionLost(
-                    $"{Migration}: the migration lock's session ended and another session holds the lock now: the run's sessions are "
-                    + "ended so that nothing runs without the lock, and the retry waits for the lock.");
-                await MigrationSessions.TerminateAsync((NpgsqlConnection)_migrationConnection.DbConnection, pids, stop).ConfigureAwait(false);
-                return true;
+                if (ended.Count == 0)
+                {
+                    _logger.LockSessionLost(
+                        $"{Migration}: the migration lock's session ended and another session holds the lock now: the run's sessions are "
+                        + "ended so that nothing runs without the lock, and the retry waits for the lock.");
+                }
+
+                ended.UnionWith(await MigrationSessions.TerminateAsync((NpgsqlConnection)_migrationConnection.DbConnection, pids, stop).ConfigureAwait(false));
+                break;
             case MigrationLockCheck.Held:
-                return false;
-            default:
-                return ended;
+                ended.Clear();
+                break;
         }
     }
 

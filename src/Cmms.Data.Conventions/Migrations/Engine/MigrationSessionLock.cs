@@ -16,6 +16,7 @@ namespace Cmms.Data.Conventions.Migrations.Engine;
 internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private const int PingTimeoutSeconds = 5;
 
     private readonly NpgsqlConnection _connection;
 
@@ -34,7 +35,9 @@ internal sealed class MigrationSessionLock : IAsyncDisposable, IDisposable
 
         try
         {
-            await using var ping = new NpgsqlCommand("SELECT 1", _connection);
+            // Bounded on its own: a connection string's Command Timeout may be 0 for long builds, and a silently dead
+            // socket would otherwise keep the lock guard (and the end of an attempt, waiting for it) for minutes.
+            await using var ping = new NpgsqlCommand("SELECT 1", _connection) { CommandTimeout = PingTimeoutSeconds };
             await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -23,14 +23,14 @@ internal static class MigrationSessions
 
     /// <summary>
     ///     Ends the sessions <paramref name="pids" /> (<c>pg_terminate_backend</c>) from a new session like
-    ///     <paramref name="template" />, so that their next statement fails as after a lost connection; best effort, since
-    ///     a server that cannot be reached has ended them already.
+    ///     <paramref name="template" />, so that their next statement fails as after a lost connection. Returns the pids
+    ///     it ended or found gone; none when the server could not be reached, so that the caller tries again.
     /// </summary>
-    public static async Task TerminateAsync(NpgsqlConnection template, IReadOnlyList<int> pids, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> TerminateAsync(NpgsqlConnection template, IReadOnlyList<int> pids, CancellationToken cancellationToken)
     {
         if (pids.Count == 0)
         {
-            return;
+            return [];
         }
 
         try
@@ -42,9 +42,11 @@ internal static class MigrationSessions
                 Parameters = { new() { Value = pids.ToArray() } },
             };
             await terminate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return pids;
         }
         catch (NpgsqlException)
         {
+            return [];
         }
     }
 }

@@ -119,13 +119,14 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
             }
 
             await Task.WhenAll(sessions.Select(session =>
-                    Task.Run(() => BuildTablesAsync(session.Connection, session.ProcessId, tables, failures, parameterValues, cancel), CancellationToken.None)))
+                    Task.Run(() => BuildTablesAsync(session.Connection, tables, failures, parameterValues, cancel), CancellationToken.None)))
                 .ConfigureAwait(false);
         }
         finally
         {
-            foreach (var (session, _) in sessions.Skip(1))
+            foreach (var (session, processId) in sessions.Skip(1))
             {
+                _run.BuildSessions.TryRemove(processId!.Value, out _);
                 await CloseSessionAsync(session).ConfigureAwait(false);
             }
         }
@@ -150,37 +151,21 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
         return 0;
     }
 
-    private async Task BuildTablesAsync(
+    private static async Task BuildTablesAsync(
         IRelationalConnection session,
-        int? processId,
         Queue<List<GuardedStatementsCommand>> tables,
         List<(string Index, Exception Error)> failures,
         IReadOnlyDictionary<string, object?>? parameterValues,
         CancellationTokenSource cancel)
     {
-        if (processId is { } registered)
+        while (Next(tables, failures) is { } builds)
         {
-            _run.BuildSessions[registered] = true;
-        }
-
-        try
-        {
-            while (Next(tables, failures) is { } builds)
+            foreach (var build in builds)
             {
-                foreach (var build in builds)
+                if (!await TryBuildAsync(session, build, failures, parameterValues, cancel).ConfigureAwait(false))
                 {
-                    if (!await TryBuildAsync(session, build, failures, parameterValues, cancel).ConfigureAwait(false))
-                    {
-                        return;
-                    }
+                    return;
                 }
-            }
-        }
-        finally
-        {
-            if (processId is { } unregistered)
-            {
-                _run.BuildSessions.TryRemove(unregistered, out _);
             }
         }
     }
@@ -208,7 +193,9 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
                 failures.Add((build.IndexBuild!.Index, ex));
             }
 
-            if (!IsRetryable(ex))
+            // A lost session (a restart, or the lock guard ending the run's sessions) stops the builds beside it too: none
+            // of them may go on while the run does not hold the lock, and the retry builds them again.
+            if (!IsRetryable(ex) || MigrationRetryStrategy.IsConnectionLost(ex))
             {
                 await cancel.CancelAsync().ConfigureAwait(false);
             }
@@ -236,7 +223,11 @@ internal sealed class ParallelIndexBuildsCommand : MigrationCommand
         try
         {
             await session.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return (session, await _run.BackendPids.OfAsync((NpgsqlConnection)session.DbConnection, async: true, cancellationToken).ConfigureAwait(false));
+            var processId = await _run.BackendPids.OfAsync((NpgsqlConnection)session.DbConnection, async: true, cancellationToken).ConfigureAwait(false);
+
+            // Registered as soon as it exists, so that the lock guard can end it even before its first build starts.
+            _run.BuildSessions[processId] = true;
+            return (session, processId);
         }
         catch
         {
