@@ -34,7 +34,7 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
     [Fact]
     public async Task MigrateAsync_whose_lock_session_alone_is_terminated_takes_the_lock_again_on_a_new_session_without_interrupting_the_build()
     {
-        await using var run = await HeldBuild.StartAsync(db, "gauges lock terminated");
+        await using var run = await HeldBuild.StartAsync(db, "gauges lock terminated", SlowGaugeBuild.PrepareAsync, (connectionString, configure) => GaugeContext.Create(connectionString, configure));
         var (scratch, snapshot, progress, migrate, before) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate, run.LockHolder);
         (await Sql.ScalarAsync<bool>(scratch.ConnectionString, "SELECT pg_terminate_backend($1)", before.Pid)).Should().BeTrue();
 
@@ -53,7 +53,7 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
     [Fact]
     public async Task MigrateAsync_whose_lock_is_taken_by_another_session_after_its_lock_session_ends_stops_and_waits_for_it_before_resuming()
     {
-        await using var run = await HeldBuild.StartAsync(db, "gauges lock stolen");
+        await using var run = await HeldBuild.StartAsync(db, "gauges lock stolen", SlowGaugeBuild.PrepareAsync, (connectionString, configure) => GaugeContext.Create(connectionString, configure));
         var (scratch, snapshot, progress, migrate, before) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate, run.LockHolder);
 
         await using var rival = await HeldBuilds.StealLockAsync(scratch, before);
@@ -71,57 +71,6 @@ public sealed class LostConnectionTests(PostgresDatabaseFixture<LostConnectionTe
         progress.Reports.Where(r => r.Kind == MigrationProgressKind.Retrying).Select(r => r.Message).Should().Equal(
             "ReplaceZoneIndex: the connection to the server was lost (57P01: terminating connection due to administrator command); retry 1 of 3 in 1s.");
         await SlowGaugeBuild.ShouldBeCompleteAsync(scratch.ConnectionString);
-    }
-
-    // A migration whose concurrent (zone, site) build waits in 'waiting for old snapshots' behind an OldSnapshot, with
-    // its lock holder as it was then; disposed in the reverse order of its parts.
-    private sealed class HeldBuild : IAsyncDisposable
-    {
-        private HeldBuild(TestDatabase scratch, OldSnapshot snapshot, ProgressLog progress, GaugeContext context)
-        {
-            (Scratch, Snapshot, Progress, Context) = (scratch, snapshot, progress, context);
-            Migrate = context.Database.MigrateAsync();
-        }
-
-        public TestDatabase Scratch { get; }
-
-        public OldSnapshot Snapshot { get; }
-
-        public ProgressLog Progress { get; }
-
-        public Task Migrate { get; }
-
-        public AdvisoryLockHolder LockHolder { get; private set; } = null!;
-
-        private GaugeContext Context { get; }
-
-        public static async Task<HeldBuild> StartAsync(PostgresDatabaseFixture db, string purpose)
-        {
-            var scratch = await db.CreateScratchDatabaseAsync(purpose);
-            await SlowGaugeBuild.PrepareAsync(scratch.ConnectionString);
-            var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
-            var progress = new ProgressLog();
-            var run = new HeldBuild(
-                scratch, snapshot, progress, GaugeContext.Create(scratch.ConnectionString, safe => safe.ReportProgressTo(progress).LockTimeout(HeldBuilds.SnapshotWait)));
-            try
-            {
-                await HeldBuilds.WaitForPhaseAsync(scratch.ConnectionString, run.Migrate, "waiting for old snapshots");
-                run.LockHolder = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
-                return run;
-            }
-            catch
-            {
-                await run.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Context.DisposeAsync();
-            await Snapshot.DisposeAsync();
-            await Scratch.DisposeAsync();
-        }
     }
 
     private static async Task<AdvisoryLockHolder> WaitForLockHolderAsync(string connectionString, Task migrate, Func<AdvisoryLockHolder, bool> wanted)

@@ -74,15 +74,9 @@ public sealed class ParallelIndexBuildsTests(PostgresDatabaseFixture<ParallelInd
     [Fact]
     public async Task Parallel_builds_whose_lock_is_taken_by_another_session_all_stop_and_resume_once_it_is_released()
     {
-        await using var scratch = await db.CreateScratchDatabaseAsync("plant lock stolen");
-        await PrepareAsync(scratch.ConnectionString, duplicateSerials: false);
-        await using var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
-        var progress = new ProgressLog();
-        await using var context = PlantContext.Create(
-            scratch.ConnectionString, safe => safe.ParallelIndexBuilds(2).ReportProgressTo(progress).LockTimeout(HeldBuilds.SnapshotWait));
-        var migrate = context.Database.MigrateAsync();
-        await HeldBuilds.WaitForPhaseAsync(scratch.ConnectionString, migrate, "waiting for old snapshots", builds: 2);
-        var before = (await Sql.AdvisoryLockHoldersAsync(scratch.ConnectionString)).Should().ContainSingle().Subject;
+        await using var run = await StartHeldParallelBuildsAsync("plant lock stolen");
+        var (scratch, snapshot, progress, migrate) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate);
+        var before = run.LockHolder;
 
         await using var rival = await HeldBuilds.StealLockAsync(scratch, before);
         await HeldBuilds.WaitForReportAsync(progress, MigrationProgressKind.WaitingForLock, migrate);
@@ -102,14 +96,8 @@ public sealed class ParallelIndexBuildsTests(PostgresDatabaseFixture<ParallelInd
     [Fact]
     public async Task A_parallel_build_whose_session_is_lost_stops_the_build_beside_it_and_the_retry_builds_both()
     {
-        await using var scratch = await db.CreateScratchDatabaseAsync("plant session lost");
-        await PrepareAsync(scratch.ConnectionString, duplicateSerials: false);
-        await using var snapshot = await OldSnapshot.TakeAsync(scratch.ConnectionString);
-        var progress = new ProgressLog();
-        await using var context = PlantContext.Create(
-            scratch.ConnectionString, safe => safe.ParallelIndexBuilds(2).ReportProgressTo(progress).LockTimeout(HeldBuilds.SnapshotWait));
-        var migrate = context.Database.MigrateAsync();
-        await HeldBuilds.WaitForPhaseAsync(scratch.ConnectionString, migrate, "waiting for old snapshots", builds: 2);
+        await using var run = await StartHeldParallelBuildsAsync("plant session lost");
+        var (scratch, snapshot, progress, migrate) = (run.Scratch, run.Snapshot, run.Progress, run.Migrate);
         var building = await Sql.ListAsync<int>(scratch.ConnectionString, BuildingPidsSql);
         building.Should().HaveCount(2);
 
@@ -132,6 +120,16 @@ public sealed class ParallelIndexBuildsTests(PostgresDatabaseFixture<ParallelInd
         (await Sql.InvalidIndexesAsync(scratch.ConnectionString)).Should().BeEmpty();
         (await IndexesAsync(scratch.ConnectionString)).Select(i => i.Split(' ')[0]).Should().Equal(["PK_meters", "PK_pumps", "PK_valves", .. PlantMigrations.Built]);
     }
+
+    // AddIndexes in two sessions, both of its first builds held behind an old snapshot.
+    private Task<HeldBuild> StartHeldParallelBuildsAsync(string purpose)
+        => HeldBuild.StartAsync(
+            db,
+            purpose,
+            connectionString => PrepareAsync(connectionString, duplicateSerials: false),
+            PlantContext.Create,
+            builds: 2,
+            safe => safe.ParallelIndexBuilds(2));
 
     private static async Task PrepareAsync(string connectionString, bool duplicateSerials)
     {
